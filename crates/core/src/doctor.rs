@@ -1,0 +1,109 @@
+//! `trove doctor`: checks the database for anything inconsistent and
+//! repairs what can be repaired without guessing.
+
+use serde::Serialize;
+
+use crate::db::Store;
+use crate::error::Result;
+
+/// The outcome of one check.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Check {
+    pub name: &'static str,
+    /// Problems found before any repair.
+    pub problems: Vec<String>,
+    /// How many of them were repaired.
+    pub repaired: usize,
+}
+
+impl Check {
+    /// True when nothing is left wrong.
+    pub fn ok(&self) -> bool {
+        self.problems.len() == self.repaired
+    }
+}
+
+/// Everything the doctor looked at.
+#[derive(Debug, Clone, Serialize)]
+pub struct DoctorReport {
+    pub checks: Vec<Check>,
+}
+
+impl DoctorReport {
+    /// True when every check is clean or was repaired.
+    pub fn healthy(&self) -> bool {
+        self.checks.iter().all(Check::ok)
+    }
+}
+
+/// Denormalised item columns: name, the condition that finds stale rows,
+/// and the column assignment that recomputes them from their source.
+const DERIVED: &[(&str, &str, &str)] = &[
+    (
+        "location codes",
+        "i.location IS NOT (SELECT coalesce((SELECT code FROM sections WHERE id = i.section_id),
+                                           (SELECT code FROM bins WHERE id = i.bin_id)))",
+        "location = (SELECT coalesce((SELECT code FROM sections WHERE id = i.section_id),
+                                     (SELECT code FROM bins WHERE id = i.bin_id)))",
+    ),
+    (
+        "tags",
+        "(SELECT count(*) FROM item_tags WHERE item_id = i.id)
+            <> (CASE WHEN i.tags IS NULL THEN 0 ELSE length(i.tags) - length(replace(i.tags, ';', '')) + 1 END)
+         OR EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id
+                    AND instr(';' || lower(i.tags) || ';', ';' || lower(t.name) || ';') = 0)",
+        "tags = (SELECT group_concat(name, ';') FROM (SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
+                                                     WHERE it.item_id = i.id ORDER BY t.name))",
+    ),
+    (
+        "category paths",
+        "i.category_id IS NOT NULL AND i.category IS NOT (SELECT path FROM categories WHERE id = i.category_id)",
+        "category = (SELECT path FROM categories WHERE id = i.category_id)",
+    ),
+];
+
+impl Store {
+    /// Runs every check, repairing what is safe to repair.
+    pub fn doctor(&self) -> Result<DoctorReport> {
+        let mut checks = Vec::new();
+        self.write(|tx| {
+            let rows: Vec<String> = tx
+                .prepare("PRAGMA integrity_check")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let problems = rows.into_iter().filter(|r| r != "ok").collect();
+            checks.push(Check { name: "database file", problems, repaired: 0 });
+
+            let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
+            let problems = stmt
+                .query_map([], |r| {
+                    Ok(format!("{} row {} points at a missing {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            checks.push(Check { name: "references", problems, repaired: 0 });
+
+            for (name, stale, fix) in DERIVED {
+                let n: i64 = tx.query_row(&format!("SELECT count(*) FROM items i WHERE {stale}"), [], |r| r.get(0))?;
+                let mut check = Check { name, problems: Vec::new(), repaired: 0 };
+                if n > 0 {
+                    check.problems.push(format!("{n} item(s) had a stale {name} column"));
+                    tx.execute(&format!("UPDATE items AS i SET {fix} WHERE {stale}"), [])?;
+                    check.repaired = 1;
+                }
+                checks.push(check);
+            }
+
+            // Checked against the items themselves, so it also catches an
+            // index that drifted from its content.
+            let mut check = Check { name: "search index", problems: Vec::new(), repaired: 0 };
+            if let Err(e) = tx.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", []) {
+                check.problems.push(format!("the search index did not match the items ({e})"));
+                tx.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')", [])?;
+                check.repaired = 1;
+            }
+            checks.push(check);
+            Ok(())
+        })?;
+        Ok(DoctorReport { checks })
+    }
+}

@@ -1,0 +1,468 @@
+//! CSV import: streamed row by row, validated by the same rules as the app,
+//! and atomic. By default one bad row rejects the whole file and the
+//! database is left exactly as it was; every error names its file, line,
+//! column and value.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+
+use crate::columns::{canonical_name, unguard};
+use crate::db::Store;
+use crate::error::{Error, FieldError, Result};
+use crate::item::{split_tags, Item, ItemChanges};
+use crate::items::{item_from_row, ItemWriter, Saved, ITEM_SELECT};
+use crate::{new_id, now};
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Report what would happen; write nothing.
+    pub dry_run: bool,
+    /// Import the good rows and report the bad ones, instead of rejecting
+    /// the whole file.
+    pub skip_invalid: bool,
+}
+
+/// One rejected cell (or row, when `column` is empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub file: String,
+    /// The line the row starts on, counting the header as line 1.
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{}:{}: column {} = {:?}: {}", self.file, self.line, self.column, self.value, self.message)
+        }
+    }
+}
+
+/// What an import did (or, for a dry run or a rejected file, would do).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub file: String,
+    /// Data rows read.
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Rows left out because they had errors.
+    pub skipped: u64,
+    /// True when the changes were committed.
+    pub committed: bool,
+    pub dry_run: bool,
+    /// Header columns Trove does not know, which were ignored.
+    pub ignored_columns: Vec<String>,
+    /// Every error, up to [`MAX_ERRORS_LISTED`].
+    pub errors: Vec<RowError>,
+    /// How many errors there were in all.
+    pub error_count: u64,
+}
+
+/// Errors listed in full in a report; the count goes on past this.
+pub const MAX_ERRORS_LISTED: usize = 1_000;
+
+impl ImportReport {
+    /// One line for a person.
+    pub fn summary(&self) -> String {
+        if self.error_count > 0 && !self.committed && !self.dry_run {
+            let first = self.errors.first().map(|e| format!("; first: {e}")).unwrap_or_default();
+            format!(
+                "{} was not imported: {} error(s) in {} row(s); nothing was changed{first}",
+                self.file, self.error_count, self.rows
+            )
+        } else {
+            format!(
+                "{}{}: {} rows, {} created, {} updated, {} unchanged, {} skipped",
+                self.file,
+                if self.dry_run { " (dry run, nothing written)" } else { "" },
+                self.rows,
+                self.created,
+                self.updated,
+                self.unchanged,
+                self.skipped
+            )
+        }
+    }
+
+    fn push_error(&mut self, e: RowError) {
+        self.error_count += 1;
+        if self.errors.len() < MAX_ERRORS_LISTED {
+            self.errors.push(e);
+        }
+    }
+}
+
+/// Progress of a running import, for progress bars.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ImportProgress {
+    pub rows: u64,
+    pub bytes: u64,
+    pub total_bytes: u64,
+}
+
+/// Rows between progress callbacks.
+const PROGRESS_EVERY: u64 = 1_000;
+
+impl Store {
+    /// Imports the CSV file at `path`. `progress` is called every thousand
+    /// rows; returning `false` cancels, and nothing is kept.
+    pub fn import_csv(
+        &self,
+        path: &Path,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let name = path.display().to_string();
+        self.import_reader(BufReader::with_capacity(1 << 20, file), &name, total_bytes, options, progress)
+    }
+
+    /// Imports CSV from any reader; `name` names it in errors.
+    pub fn import_reader(
+        &self,
+        reader: impl Read,
+        name: &str,
+        total_bytes: u64,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
+        let mut conn = self.writer();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut report = ImportReport { file: name.to_string(), dry_run: options.dry_run, ..ImportReport::default() };
+        run(&tx, reader, total_bytes, options, &mut report, progress)?;
+        let rejected = report.error_count > 0 && !options.skip_invalid;
+        if options.dry_run || rejected {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+            report.committed = true;
+        }
+        drop(conn);
+        if rejected {
+            return Err(Error::Import(Box::new(report)));
+        }
+        if report.committed && report.created + report.updated > 10_000 {
+            self.optimize()?;
+        }
+        Ok(report)
+    }
+}
+
+/// Which canonical field each CSV column feeds.
+struct Columns {
+    names: Vec<String>,
+    fields: Vec<Option<&'static str>>,
+}
+
+impl Columns {
+    fn header_for(&self, field: &str) -> String {
+        self.fields
+            .iter()
+            .position(|f| *f == Some(field))
+            .map_or_else(|| field.to_string(), |i| self.names[i].clone())
+    }
+}
+
+fn read_header(
+    rdr: &mut csv::Reader<impl Read>,
+    report: &mut ImportReport,
+) -> Result<Option<Columns>, RowError> {
+    let file = report.file.clone();
+    let err = |line: u64, column: &str, value: &str, code: &str, message: String| RowError {
+        file: file.clone(),
+        line,
+        column: column.to_string(),
+        value: value.to_string(),
+        code: code.to_string(),
+        message,
+    };
+    let header = rdr.byte_headers().map_err(|e| err(1, "", "", "csv_invalid", e.to_string()))?.clone();
+    if header.is_empty() || header.iter().all(|h| h.is_empty()) {
+        return Ok(None);
+    }
+    let mut names = Vec::new();
+    let mut fields: Vec<Option<&'static str>> = Vec::new();
+    for (i, raw) in header.iter().enumerate() {
+        let name = std::str::from_utf8(raw).map_err(|_| {
+            err(1, "", "", "encoding_invalid", format!("header column {} is not UTF-8 text; save the file as UTF-8", i + 1))
+        })?;
+        let name = name.trim_start_matches('\u{feff}').trim().to_string();
+        let field = canonical_name(&name);
+        if let Some(f) = field {
+            if fields.contains(&Some(f)) {
+                return Err(err(1, &name, &name, "column_duplicate", format!("two columns both mean '{f}'")));
+            }
+        } else if !name.is_empty() {
+            report.ignored_columns.push(name.clone());
+        }
+        names.push(name);
+        fields.push(field);
+    }
+    if !fields.contains(&Some("title")) && !fields.contains(&Some("sku")) {
+        return Err(err(
+            1,
+            "",
+            "",
+            "column_missing",
+            "the header has no 'title' column (nor a 'sku' column to update existing items by)".to_string(),
+        ));
+    }
+    Ok(Some(Columns { names, fields }))
+}
+
+fn run(
+    conn: &Connection,
+    reader: impl Read,
+    total_bytes: u64,
+    options: &ImportOptions,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(ImportProgress) -> bool,
+) -> Result<()> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(reader);
+    let columns = match read_header(&mut rdr, report) {
+        Ok(Some(c)) => c,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            report.push_error(e);
+            // A file whose header is unusable has no good rows to keep.
+            return Err(Error::Import(Box::new(report.clone())));
+        }
+    };
+    let batch_id = new_id();
+    if !options.dry_run {
+        conn.execute(
+            "INSERT INTO import_batches (id, source, started_at) VALUES (?1, ?2, ?3)",
+            params![batch_id, report.file, now()],
+        )?;
+    }
+    let mut writer = ItemWriter::new(conn, (!options.dry_run).then(|| batch_id.clone()))?;
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                report.push_error(row_error(report, line, "", "", "csv_invalid", e.to_string()));
+                return Err(Error::Import(Box::new(report.clone())));
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        report.rows += 1;
+        if record.iter().all(|f| f.is_empty()) {
+            report.rows -= 1;
+            continue;
+        }
+        let mut cells: Vec<&str> = Vec::with_capacity(record.len());
+        for (i, raw) in record.iter().enumerate() {
+            match std::str::from_utf8(raw) {
+                Ok(s) => cells.push(s),
+                Err(e) => {
+                    let column = columns.names.get(i).cloned().unwrap_or_default();
+                    let bad = raw.get(e.valid_up_to()).copied().unwrap_or(0);
+                    report.push_error(row_error(
+                        report,
+                        line,
+                        &column,
+                        &String::from_utf8_lossy(raw),
+                        "encoding_invalid",
+                        format!("not UTF-8 text (byte 0x{bad:02X}); save the file as UTF-8 and import it again"),
+                    ));
+                    // Never import mojibake: the whole file is refused.
+                    return Err(Error::Import(Box::new(report.clone())));
+                }
+            }
+        }
+        let outcome = if options.skip_invalid {
+            conn.execute_batch("SAVEPOINT import_row")?;
+            let outcome = import_row(conn, &mut writer, &columns, &cells, line, report);
+            match outcome {
+                Ok(_) => conn.execute_batch("RELEASE import_row")?,
+                Err(_) => conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?,
+            }
+            outcome
+        } else {
+            import_row(conn, &mut writer, &columns, &cells, line, report)
+        };
+        match outcome {
+            Ok(Saved::Created) => report.created += 1,
+            Ok(Saved::Updated) => report.updated += 1,
+            Ok(Saved::Unchanged) => report.unchanged += 1,
+            Err(errors) => {
+                report.skipped += 1;
+                for e in errors {
+                    report.push_error(e);
+                }
+            }
+        }
+        if report.rows % PROGRESS_EVERY == 0
+            && !progress(ImportProgress { rows: report.rows, bytes: rdr.position().byte(), total_bytes })
+        {
+            return Err(Error::Cancelled);
+        }
+    }
+    progress(ImportProgress { rows: report.rows, bytes: total_bytes, total_bytes });
+    if !options.dry_run {
+        conn.execute(
+            "UPDATE import_batches SET finished_at = ?2, created = ?3, updated = ?4, skipped = ?5 WHERE id = ?1",
+            params![batch_id, now(), report.created as i64, report.updated as i64, report.skipped as i64],
+        )?;
+    }
+    Ok(())
+}
+
+fn row_error(report: &ImportReport, line: u64, column: &str, value: &str, code: &str, message: String) -> RowError {
+    RowError {
+        file: report.file.clone(),
+        line,
+        column: column.to_string(),
+        value: value.to_string(),
+        code: code.to_string(),
+        message,
+    }
+}
+
+/// Imports one row; on failure returns every error it has.
+fn import_row(
+    conn: &Connection,
+    writer: &mut ItemWriter<'_>,
+    columns: &Columns,
+    cells: &[&str],
+    line: u64,
+    report: &ImportReport,
+) -> Result<Saved, Vec<RowError>> {
+    let err = |column: &str, value: &str, code: &str, message: String| row_error(report, line, column, value, code, message);
+    if cells.len() != columns.names.len() {
+        return Err(vec![err(
+            "",
+            "",
+            "field_count",
+            format!("this row has {} fields but the header has {}", cells.len(), columns.names.len()),
+        )]);
+    }
+    let mut changes = ItemChanges::default();
+    let mut errors = Vec::new();
+    for (i, raw) in cells.iter().enumerate() {
+        let Some(field) = columns.fields[i] else { continue };
+        let value = unguard(raw.trim());
+        if value.is_empty() {
+            continue;
+        }
+        let text = || Some(value.to_string());
+        let number = |errors: &mut Vec<RowError>| -> Option<i64> {
+            match value.parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.push(err(
+                        &columns.names[i],
+                        raw,
+                        "number_invalid",
+                        format!("'{value}' is not a whole number"),
+                    ));
+                    None
+                }
+            }
+        };
+        match field {
+            "sku" => changes.sku = text(),
+            "barcode" => changes.barcode = text(),
+            "title" => changes.title = text(),
+            "description" => changes.description = text(),
+            "brand" => changes.brand = text(),
+            "category" => changes.category = text(),
+            "condition" => changes.condition = text(),
+            "quantity" => changes.quantity = number(&mut errors),
+            "price" => changes.price = text(),
+            "cost" => changes.cost = text(),
+            "currency" => changes.price_currency = text(),
+            "cost_currency" => changes.cost_currency = text(),
+            "location" => changes.location = text(),
+            "tags" => changes.tags = Some(split_tags(value)),
+            "notes" => changes.notes = text(),
+            "status" => changes.status = text(),
+            "size" => changes.size = text(),
+            "colour" => changes.colour = text(),
+            "material" => changes.material = text(),
+            "low_stock_threshold" => changes.low_stock_threshold = Some(number(&mut errors)),
+            "weight_grams" => changes.weight_grams = Some(number(&mut errors)),
+            "length_mm" => changes.length_mm = Some(number(&mut errors)),
+            "width_mm" => changes.width_mm = Some(number(&mut errors)),
+            "height_mm" => changes.height_mm = Some(number(&mut errors)),
+            "acquired_on" => changes.acquired_on = text(),
+            "acquired_from" => changes.acquired_from = text(),
+            _ => {}
+        }
+    }
+    // The row's one currency column prices the cost too, unless the file
+    // has a cost_currency column of its own.
+    if changes.cost_currency.is_none() && changes.cost.is_some() {
+        changes.cost_currency = changes.price_currency.clone();
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let existing = match &changes.sku {
+        Some(sku) => existing_by_sku(conn, sku.trim()).map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?,
+        None => None,
+    };
+    if let Some(item) = &existing {
+        if item.deleted_at.is_some() {
+            return Err(vec![err(
+                &columns.header_for("sku"),
+                changes.sku.as_deref().unwrap_or_default(),
+                "in_trash",
+                format!("SKU belongs to '{}', which is in the trash; restore it first", item.fields.title),
+            )]);
+        }
+    } else if changes.title.is_none() {
+        return Err(vec![err(&columns.header_for("title"), "", "title_required", "an item needs a title".into())]);
+    }
+    let to_row_errors = |e: Error| -> Vec<RowError> {
+        match e {
+            Error::Invalid(fields) => fields.into_iter().map(|f| field_error(report, line, columns, f)).collect(),
+            other => vec![err("", "", other.code(), other.to_string())],
+        }
+    };
+    let fields = writer.prepare(existing.as_ref(), &changes).map_err(to_row_errors)?;
+    match &existing {
+        Some(item) => writer.update(item, fields).map(|(_, saved)| saved).map_err(to_row_errors),
+        None => writer.insert(fields, None).map(|_| Saved::Created).map_err(to_row_errors),
+    }
+}
+
+fn field_error(report: &ImportReport, line: u64, columns: &Columns, f: FieldError) -> RowError {
+    let field = match f.field {
+        "price_currency" => "currency",
+        other => other,
+    };
+    row_error(report, line, &columns.header_for(field), &f.value, f.code, f.message)
+}
+
+fn existing_by_sku(conn: &Connection, sku: &str) -> Result<Option<Item>> {
+    let mut item = conn
+        .prepare_cached(&format!("{ITEM_SELECT} WHERE i.sku = ?1"))?
+        .query_row([sku], item_from_row)
+        .optional()?;
+    if let Some(item) = &mut item {
+        let mut stmt = conn.prepare_cached(
+            "SELECT f.name, v.value FROM item_fields v JOIN custom_fields f ON f.id = v.field_id WHERE v.item_id = ?1",
+        )?;
+        item.fields.fields =
+            stmt.query_map([&item.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(item)
+}

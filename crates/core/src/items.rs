@@ -1,0 +1,649 @@
+//! Storing items: create, edit, trash, restore, and the lookups by id, SKU
+//! or barcode. All rules run through [`crate::item::apply_changes`] so the
+//! app, the CLI and the importer enforce exactly the same ones.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use crate::activity;
+use crate::db::Store;
+use crate::error::{Error, FieldError, Result};
+use crate::gtin::Gtin;
+use crate::item::{apply_changes, check_placement, Condition, Item, ItemChanges, ItemFields, Placement, Status};
+use crate::money::{Currency, Money};
+use crate::settings;
+use crate::storage::resolve_placement;
+use crate::{new_id, now};
+
+/// Columns read for an item, in the order [`item_from_row`] expects.
+pub(crate) const ITEM_SELECT: &str = "SELECT i.id, i.title, i.sku, i.barcode, i.description, i.brand, i.category,
+    i.size, i.colour, i.material, i.condition, i.quantity, i.low_stock_threshold, i.cost_amount, i.cost_currency,
+    i.price_amount, i.price_currency, i.weight_grams, i.length_mm, i.width_mm, i.height_mm, i.notes, i.status,
+    i.bin_id, i.section_id, i.location, b.name, s.name, i.tags, i.acquired_on, i.acquired_from, i.origin_id,
+    i.created_at, i.updated_at, i.deleted_at, i.seq
+    FROM items i LEFT JOIN bins b ON b.id = i.bin_id LEFT JOIN sections s ON s.id = i.section_id";
+
+fn money(amount: Option<i64>, currency: Option<String>) -> Option<Money> {
+    Some(Money::new(amount?, Currency::stored(&currency?)?))
+}
+
+/// Maps a row of [`ITEM_SELECT`] (custom fields are loaded separately).
+pub(crate) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
+    let condition: Option<String> = r.get(10)?;
+    let status: String = r.get(22)?;
+    let bin_id: Option<String> = r.get(23)?;
+    let location = match bin_id {
+        Some(bin_id) => {
+            let bin_name: String = r.get::<_, Option<String>>(26)?.unwrap_or_default();
+            let section_name: Option<String> = r.get(27)?;
+            Some(Placement {
+                bin_id,
+                section_id: r.get(24)?,
+                code: r.get::<_, Option<String>>(25)?.unwrap_or_default(),
+                path: match section_name {
+                    Some(s) => format!("{bin_name}/{s}"),
+                    None => bin_name,
+                },
+            })
+        }
+        None => None,
+    };
+    let tags: Option<String> = r.get(28)?;
+    Ok(Item {
+        id: r.get(0)?,
+        fields: ItemFields {
+            title: r.get(1)?,
+            sku: r.get(2)?,
+            barcode: r.get::<_, Option<String>>(3)?.and_then(|b| Gtin::parse(&b).ok()),
+            description: r.get(4)?,
+            brand: r.get(5)?,
+            category: r.get(6)?,
+            size: r.get(7)?,
+            colour: r.get(8)?,
+            material: r.get(9)?,
+            condition: condition.as_deref().and_then(Condition::parse),
+            quantity: r.get(11)?,
+            low_stock_threshold: r.get(12)?,
+            cost: money(r.get(13)?, r.get(14)?),
+            price: money(r.get(15)?, r.get(16)?),
+            weight_grams: r.get(17)?,
+            length_mm: r.get(18)?,
+            width_mm: r.get(19)?,
+            height_mm: r.get(20)?,
+            notes: r.get(21)?,
+            status: Status::parse(&status).unwrap_or_default(),
+            location,
+            tags: tags.as_deref().map(crate::item::split_tags).unwrap_or_default(),
+            fields: BTreeMap::new(),
+            acquired_on: r.get(29)?,
+            acquired_from: r.get(30)?,
+        },
+        origin_id: r.get(31)?,
+        created_at: r.get(32)?,
+        updated_at: r.get(33)?,
+        deleted_at: r.get(34)?,
+    })
+}
+
+/// An item found by id, SKU or barcode.
+pub(crate) struct Found {
+    pub item: Item,
+}
+
+/// Finds an item by id, then SKU, then barcode (any GTIN form).
+pub(crate) fn find_item(conn: &Connection, key: &str) -> Result<Option<Found>> {
+    let key = key.trim();
+    let by = |sql: &str, value: &str| -> Result<Option<Found>> {
+        Ok(conn
+            .prepare_cached(&format!("{ITEM_SELECT} WHERE {sql}"))?
+            .query_row([value], |r| Ok(Found { item: item_from_row(r)? }))
+            .optional()?)
+    };
+    let found = match by("i.id = ?1", key)? {
+        Some(f) => Some(f),
+        None => match by("i.sku = ?1", key)? {
+            Some(f) => Some(f),
+            None => match Gtin::parse(key) {
+                Ok(g) => by("i.barcode = ?1 ORDER BY i.deleted_at IS NOT NULL, i.seq DESC LIMIT 1", g.as_str())?,
+                Err(_) => None,
+            },
+        },
+    };
+    match found {
+        Some(mut f) => {
+            f.item.fields.fields = custom_fields(conn, &f.item.id)?;
+            Ok(Some(f))
+        }
+        None => Ok(None),
+    }
+}
+
+fn custom_fields(conn: &Connection, item_id: &str) -> Result<BTreeMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.name, v.value FROM item_fields v JOIN custom_fields f ON f.id = v.field_id WHERE v.item_id = ?1",
+    )?;
+    let rows = stmt.query_map([item_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What a save did, for import reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Saved {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// Writes items through one connection, caching the look-ups (tags,
+/// categories, locations, custom fields) that a bulk import repeats on
+/// every row.
+pub(crate) struct ItemWriter<'c> {
+    conn: &'c Connection,
+    home: Currency,
+    batch_id: Option<String>,
+    create_locations: bool,
+    tag_ids: HashMap<String, String>,
+    field_ids: HashMap<String, String>,
+    category_ids: HashMap<String, String>,
+    placements: HashMap<String, Placement>,
+}
+
+impl<'c> ItemWriter<'c> {
+    pub(crate) fn new(conn: &'c Connection, batch_id: Option<String>) -> Result<Self> {
+        Ok(ItemWriter {
+            conn,
+            home: settings::home_currency(conn)?,
+            batch_id,
+            create_locations: true,
+            tag_ids: HashMap::new(),
+            field_ids: HashMap::new(),
+            category_ids: HashMap::new(),
+            placements: HashMap::new(),
+        })
+    }
+
+    /// Validates `changes` against `base` (a new item when `None`) and
+    /// resolves the location, without writing anything but new bins,
+    /// sections or categories a path names.
+    pub(crate) fn prepare(&mut self, base: Option<&Item>, changes: &ItemChanges) -> Result<ItemFields> {
+        let empty = ItemFields { quantity: 1, ..ItemFields::default() };
+        let base_fields = base.map_or(&empty, |b| &b.fields);
+        let mut errors = Vec::new();
+        let mut fields = match apply_changes(base_fields, changes, self.home) {
+            Ok(f) => f,
+            Err(e) => {
+                errors = e;
+                base_fields.clone()
+            }
+        };
+        if let Some(text) = &changes.location {
+            fields.location = if text.trim().is_empty() {
+                None
+            } else {
+                match self.placement(text) {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        errors.push(e);
+                        None
+                    }
+                }
+            };
+        }
+        if errors.is_empty() {
+            if let Err(e) = check_placement(&fields) {
+                errors.push(e);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        if let Some(sku) = &fields.sku {
+            self.check_sku_free(sku, base.map(|b| b.id.as_str()))?;
+        }
+        Ok(fields)
+    }
+
+    fn placement(&mut self, text: &str) -> Result<Placement, FieldError> {
+        let key = text.trim().to_lowercase();
+        if let Some(p) = self.placements.get(&key) {
+            return Ok(p.clone());
+        }
+        let p = resolve_placement(self.conn, text, self.create_locations)?;
+        self.placements.insert(key, p.clone());
+        Ok(p)
+    }
+
+    fn check_sku_free(&self, sku: &str, own_id: Option<&str>) -> Result<()> {
+        let other: Option<(String, String, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT id, title, deleted_at FROM items WHERE sku = ?1")?
+            .query_row([sku], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        match other {
+            Some((id, title, deleted)) if Some(id.as_str()) != own_id => {
+                Err(Error::SkuTaken { sku: sku.to_string(), title, in_trash: deleted.is_some() })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Creates an item from already prepared fields.
+    pub(crate) fn insert(&mut self, fields: ItemFields, origin_id: Option<&str>) -> Result<Item> {
+        let id = new_id();
+        let t = now();
+        let category_id = self.category_id(fields.category.as_deref())?;
+        let (bin_id, section_id, code) = placement_columns(&fields.location);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO items (id, title, sku, barcode, description, brand, category_id, category, size, colour,
+                    material, condition, quantity, low_stock_threshold, cost_amount, cost_currency, price_amount,
+                    price_currency, weight_grams, length_mm, width_mm, height_mm, notes, status, bin_id, section_id,
+                    location, tags, acquired_on, acquired_from, origin_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                    ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?32)",
+            )?
+            .execute(params![
+                id,
+                fields.title,
+                fields.sku,
+                fields.barcode.as_ref().map(Gtin::as_str),
+                fields.description,
+                fields.brand,
+                category_id,
+                fields.category,
+                fields.size,
+                fields.colour,
+                fields.material,
+                fields.condition.map(Condition::as_str),
+                fields.quantity,
+                fields.low_stock_threshold,
+                fields.cost.map(|m| m.amount),
+                fields.cost.map(|m| m.currency.to_string()),
+                fields.price.map(|m| m.amount),
+                fields.price.map(|m| m.currency.to_string()),
+                fields.weight_grams,
+                fields.length_mm,
+                fields.width_mm,
+                fields.height_mm,
+                fields.notes,
+                fields.status.as_str(),
+                bin_id,
+                section_id,
+                code,
+                tags_column(&fields.tags),
+                fields.acquired_on,
+                fields.acquired_from,
+                origin_id,
+                t,
+            ])?;
+        self.write_tags(&id, &fields.tags, false)?;
+        self.write_fields(&id, &fields.fields, false)?;
+        if let Some(p) = &fields.location {
+            record_move(self.conn, &id, fields.quantity, None, Some(p))?;
+        }
+        // An imported row points at its batch; the file is the record of
+        // what it said, so the row's fields are not copied into the log.
+        let after = if self.batch_id.is_some() { None } else { serde_json::to_value(&fields).ok() };
+        let action = if self.batch_id.is_some() { "import" } else { "create" };
+        activity::log(self.conn, action, "item", &id, self.batch_id.as_deref(), None, after)?;
+        Ok(Item {
+            id,
+            fields,
+            origin_id: origin_id.map(str::to_string),
+            created_at: t.clone(),
+            updated_at: t,
+            deleted_at: None,
+        })
+    }
+
+    /// Writes prepared fields over an existing item; logs only what changed.
+    pub(crate) fn update(&mut self, old: &Item, fields: ItemFields) -> Result<(Item, Saved)> {
+        let Some((before, after)) = activity::diff(&old.fields, &fields) else {
+            return Ok((old.clone(), Saved::Unchanged));
+        };
+        let t = now();
+        let category_id = self.category_id(fields.category.as_deref())?;
+        let (bin_id, section_id, code) = placement_columns(&fields.location);
+        self.conn
+            .prepare_cached(
+                "UPDATE items SET title = ?2, sku = ?3, barcode = ?4, description = ?5, brand = ?6,
+                    category_id = ?7, category = ?8, size = ?9, colour = ?10, material = ?11, condition = ?12,
+                    quantity = ?13, low_stock_threshold = ?14, cost_amount = ?15, cost_currency = ?16,
+                    price_amount = ?17, price_currency = ?18, weight_grams = ?19, length_mm = ?20, width_mm = ?21,
+                    height_mm = ?22, notes = ?23, status = ?24, bin_id = ?25, section_id = ?26, location = ?27,
+                    tags = ?28, acquired_on = ?29, acquired_from = ?30, updated_at = ?31
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                old.id,
+                fields.title,
+                fields.sku,
+                fields.barcode.as_ref().map(Gtin::as_str),
+                fields.description,
+                fields.brand,
+                category_id,
+                fields.category,
+                fields.size,
+                fields.colour,
+                fields.material,
+                fields.condition.map(Condition::as_str),
+                fields.quantity,
+                fields.low_stock_threshold,
+                fields.cost.map(|m| m.amount),
+                fields.cost.map(|m| m.currency.to_string()),
+                fields.price.map(|m| m.amount),
+                fields.price.map(|m| m.currency.to_string()),
+                fields.weight_grams,
+                fields.length_mm,
+                fields.width_mm,
+                fields.height_mm,
+                fields.notes,
+                fields.status.as_str(),
+                bin_id,
+                section_id,
+                code,
+                tags_column(&fields.tags),
+                fields.acquired_on,
+                fields.acquired_from,
+                t,
+            ])?;
+        if fields.tags != old.fields.tags {
+            self.write_tags(&old.id, &fields.tags, true)?;
+        }
+        if fields.fields != old.fields.fields {
+            self.write_fields(&old.id, &fields.fields, true)?;
+        }
+        if fields.location != old.fields.location {
+            record_move(self.conn, &old.id, fields.quantity, old.fields.location.as_ref(), fields.location.as_ref())?;
+        }
+        let action = if self.batch_id.is_some() { "import" } else { "update" };
+        activity::log(self.conn, action, "item", &old.id, self.batch_id.as_deref(), Some(before), Some(after))?;
+        let item = Item { fields, updated_at: t, ..old.clone() };
+        Ok((item, Saved::Updated))
+    }
+
+    fn category_id(&mut self, path: Option<&str>) -> Result<Option<String>> {
+        let Some(path) = path else { return Ok(None) };
+        let key = path.to_lowercase();
+        if let Some(id) = self.category_ids.get(&key) {
+            return Ok(Some(id.clone()));
+        }
+        let mut parent: Option<String> = None;
+        let mut so_far = String::new();
+        for name in path.split(" > ") {
+            if !so_far.is_empty() {
+                so_far.push_str(" > ");
+            }
+            so_far.push_str(name);
+            let existing: Option<String> = self
+                .conn
+                .prepare_cached("SELECT id FROM categories WHERE path = ?1 COLLATE NOCASE")?
+                .query_row([&so_far], |r| r.get(0))
+                .optional()?;
+            let id = match existing {
+                Some(id) => id,
+                None => {
+                    let id = new_id();
+                    self.conn
+                        .prepare_cached(
+                            "INSERT INTO categories (id, parent_id, name, path, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        )?
+                        .execute(params![id, parent, name, so_far, now()])?;
+                    id
+                }
+            };
+            parent = Some(id);
+        }
+        if let Some(id) = &parent {
+            self.category_ids.insert(key, id.clone());
+        }
+        Ok(parent)
+    }
+
+    fn write_tags(&mut self, item_id: &str, tags: &[String], replace: bool) -> Result<()> {
+        if replace {
+            self.conn.prepare_cached("DELETE FROM item_tags WHERE item_id = ?1")?.execute([item_id])?;
+        }
+        for tag in tags {
+            let key = tag.to_lowercase();
+            let tag_id = match self.tag_ids.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let found: Option<String> = self
+                        .conn
+                        .prepare_cached("SELECT id FROM tags WHERE name = ?1")?
+                        .query_row([tag], |r| r.get(0))
+                        .optional()?;
+                    let id = match found {
+                        Some(id) => id,
+                        None => {
+                            let id = new_id();
+                            self.conn.prepare_cached("INSERT INTO tags (id, name) VALUES (?1, ?2)")?.execute([&id, tag])?;
+                            id
+                        }
+                    };
+                    self.tag_ids.insert(key, id.clone());
+                    id
+                }
+            };
+            self.conn
+                .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?1, ?2)")?
+                .execute([item_id, &tag_id])?;
+        }
+        Ok(())
+    }
+
+    fn write_fields(&mut self, item_id: &str, fields: &BTreeMap<String, String>, replace: bool) -> Result<()> {
+        if replace {
+            self.conn.prepare_cached("DELETE FROM item_fields WHERE item_id = ?1")?.execute([item_id])?;
+        }
+        for (name, value) in fields {
+            let key = name.to_lowercase();
+            let field_id = match self.field_ids.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let found: Option<String> = self
+                        .conn
+                        .prepare_cached("SELECT id FROM custom_fields WHERE name = ?1")?
+                        .query_row([name], |r| r.get(0))
+                        .optional()?;
+                    let id = match found {
+                        Some(id) => id,
+                        None => {
+                            let id = new_id();
+                            self.conn
+                                .prepare_cached("INSERT INTO custom_fields (id, name, created_at) VALUES (?1, ?2, ?3)")?
+                                .execute([&id, name, &now()])?;
+                            id
+                        }
+                    };
+                    self.field_ids.insert(key, id.clone());
+                    id
+                }
+            };
+            self.conn
+                .prepare_cached("INSERT INTO item_fields (item_id, field_id, value) VALUES (?1, ?2, ?3)")?
+                .execute([item_id, &field_id, value])?;
+        }
+        Ok(())
+    }
+}
+
+fn placement_columns(p: &Option<Placement>) -> (Option<&str>, Option<&str>, Option<&str>) {
+    match p {
+        Some(p) => (Some(p.bin_id.as_str()), p.section_id.as_deref(), Some(p.code.as_str())),
+        None => (None, None, None),
+    }
+}
+
+fn tags_column(tags: &[String]) -> Option<String> {
+    (!tags.is_empty()).then(|| tags.join(";"))
+}
+
+pub(crate) fn record_move(
+    conn: &Connection,
+    item_id: &str,
+    quantity: i64,
+    from: Option<&Placement>,
+    to: Option<&Placement>,
+) -> Result<()> {
+    let part = |p: Option<&Placement>| {
+        (p.map(|p| p.bin_id.clone()), p.and_then(|p| p.section_id.clone()), p.map(|p| p.code.clone()))
+    };
+    let (fb, fs, fc) = part(from);
+    let (tb, ts, tc) = part(to);
+    conn.prepare_cached(
+        "INSERT INTO moves (id, item_id, quantity, from_bin_id, from_section_id, from_location, to_bin_id,
+            to_section_id, to_location, moved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![new_id(), item_id, quantity, fb, fs, fc, tb, ts, tc, now()])?;
+    Ok(())
+}
+
+/// One entry of an item's location history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Move {
+    pub quantity: i64,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub moved_at: String,
+}
+
+impl Store {
+    /// Creates an item.
+    pub fn create_item(&self, changes: &ItemChanges) -> Result<Item> {
+        if changes.title.is_none() {
+            return Err(Error::invalid("title", "", "title_required", "an item needs a title"));
+        }
+        self.write(|tx| {
+            let mut w = ItemWriter::new(tx, None)?;
+            let fields = w.prepare(None, changes)?;
+            w.insert(fields, None)
+        })
+    }
+
+    /// Changes an item found by id, SKU or barcode.
+    pub fn update_item(&self, key: &str, changes: &ItemChanges) -> Result<Item> {
+        self.write(|tx| {
+            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+            if found.item.deleted_at.is_some() {
+                return Err(Error::InTrash { title: found.item.fields.title });
+            }
+            let mut w = ItemWriter::new(tx, None)?;
+            let fields = w.prepare(Some(&found.item), changes)?;
+            Ok(w.update(&found.item, fields)?.0)
+        })
+    }
+
+    /// The item with this id, SKU or barcode (also when in the trash).
+    pub fn item(&self, key: &str) -> Result<Item> {
+        self.read(|conn| find_item(conn, key)?.map(|f| f.item).ok_or_else(|| Error::not_found("item", key)))
+    }
+
+    /// Moves an item to the trash, from which it can be restored.
+    pub fn trash_item(&self, key: &str) -> Result<Item> {
+        self.write(|tx| {
+            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+            if found.item.deleted_at.is_some() {
+                return Ok(found.item);
+            }
+            let t = now();
+            tx.prepare_cached("UPDATE items SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
+                .execute(params![found.item.id, t])?;
+            activity::log(tx, "trash", "item", &found.item.id, None, None, None)?;
+            Ok(Item { deleted_at: Some(t.clone()), updated_at: t, ..found.item })
+        })
+    }
+
+    /// Takes an item back out of the trash.
+    pub fn restore_item(&self, key: &str) -> Result<Item> {
+        self.write(|tx| {
+            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+            if found.item.deleted_at.is_none() {
+                return Ok(found.item);
+            }
+            let t = now();
+            tx.prepare_cached("UPDATE items SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1")?
+                .execute(params![found.item.id, t])?;
+            activity::log(tx, "restore", "item", &found.item.id, None, None, None)?;
+            Ok(Item { deleted_at: None, updated_at: t, ..found.item })
+        })
+    }
+
+    /// Items in the trash, most recently trashed first.
+    pub fn trash(&self, limit: usize) -> Result<Vec<Item>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "{ITEM_SELECT} WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC, i.seq DESC LIMIT ?1"
+            ))?;
+            let rows = stmt.query_map([limit as i64], item_from_row)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// Deletes every item in the trash for good; returns how many. Each
+    /// deleted record is kept whole in the activity log.
+    pub fn empty_trash(&self) -> Result<usize> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(&format!("{ITEM_SELECT} WHERE i.deleted_at IS NOT NULL"))?;
+            let trashed: Vec<Item> = stmt.query_map([], item_from_row)?.collect::<rusqlite::Result<_>>()?;
+            for item in &trashed {
+                activity::log(tx, "purge", "item", &item.id, None, serde_json::to_value(item).ok(), None)?;
+                tx.prepare_cached("DELETE FROM items WHERE id = ?1")?.execute([&item.id])?;
+            }
+            Ok(trashed.len())
+        })
+    }
+
+    /// Moves an item (or `quantity` units of its stack) to a location code
+    /// or name path. Moving part of a stack splits it: the moved units
+    /// become a new row that remembers its origin.
+    pub fn move_item(&self, key: &str, location: &str, quantity: Option<i64>) -> Result<Item> {
+        self.write(|tx| {
+            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+            let item = found.item;
+            if item.deleted_at.is_some() {
+                return Err(Error::InTrash { title: item.fields.title });
+            }
+            let mut w = ItemWriter::new(tx, None)?;
+            w.create_locations = false;
+            let to = w.placement(location).map_err(|e| Error::Invalid(vec![e]))?;
+            let whole = item.fields.quantity;
+            match quantity {
+                Some(q) if q <= 0 || q > whole => Err(Error::invalid(
+                    "quantity",
+                    q.to_string(),
+                    "quantity_invalid",
+                    format!("can move 1 to {whole} of '{}', not {q}", item.fields.title),
+                )),
+                Some(q) if q < whole => {
+                    let origin = item.origin_id.clone().unwrap_or_else(|| item.id.clone());
+                    let rest = ItemFields { quantity: whole - q, ..item.fields.clone() };
+                    w.update(&item, rest)?;
+                    // The moved part is a new row; the SKU stays with the
+                    // original row because SKUs are unique.
+                    let part = ItemFields { quantity: q, sku: None, location: Some(to), ..item.fields.clone() };
+                    w.insert(part, Some(&origin))
+                }
+                _ => Ok(w.update(&item, ItemFields { location: Some(to), ..item.fields.clone() })?.0),
+            }
+        })
+    }
+
+    /// Where an item has been, newest first.
+    pub fn moves(&self, key: &str) -> Result<Vec<Move>> {
+        self.read(|conn| {
+            let found = find_item(conn, key)?.ok_or_else(|| Error::not_found("item", key))?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT quantity, from_location, to_location, moved_at FROM moves WHERE item_id = ?1 ORDER BY seq DESC",
+            )?;
+            let rows = stmt.query_map([&found.item.id], |r| {
+                Ok(Move { quantity: r.get(0)?, from: r.get(1)?, to: r.get(2)?, moved_at: r.get(3)? })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+}

@@ -1,0 +1,244 @@
+//! The inventory list: filters and sorts over live items, paged by key (the
+//! last row's sort value and row number) so page 10,000 costs what page 1
+//! costs.
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::db::Store;
+use crate::error::{Error, Result};
+use crate::item::{Condition, Item, Status};
+use crate::items::{item_from_row, ITEM_SELECT};
+use crate::money::{Currency, Money};
+use crate::storage::{location_by_code, Location};
+
+/// Conditions a list or search can be narrowed by. All given ones apply.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Filters {
+    pub status: Option<Status>,
+    /// A bin or section code; a bin includes its sections.
+    pub location: Option<String>,
+    /// A category path; includes its sub-categories.
+    pub category: Option<String>,
+    pub condition: Option<Condition>,
+    /// Lowest price, decimal text in `currency` (or the home currency).
+    pub price_min: Option<String>,
+    /// Highest price, likewise.
+    pub price_max: Option<String>,
+    pub currency: Option<String>,
+}
+
+impl Filters {
+    /// True when no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// The orders a list can be shown in.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Most recently added first (the default).
+    #[default]
+    Newest,
+    Title,
+    Price,
+    Quantity,
+    Updated,
+}
+
+impl Sort {
+    /// Every sort.
+    pub const ALL: [Sort; 5] = [Sort::Newest, Sort::Title, Sort::Price, Sort::Quantity, Sort::Updated];
+
+    fn column(self) -> &'static str {
+        match self {
+            Sort::Newest => "i.seq",
+            Sort::Title => "i.title COLLATE NOCASE",
+            Sort::Price => "ifnull(i.price_amount, -1)",
+            Sort::Quantity => "i.quantity",
+            Sort::Updated => "i.updated_at",
+        }
+    }
+
+    /// The name used on the command line and in the UI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Title => "title",
+            Sort::Price => "price",
+            Sort::Quantity => "quantity",
+            Sort::Updated => "updated",
+        }
+    }
+
+    /// Reads a sort name.
+    pub fn parse(text: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// One page request.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Reverse the sort's natural direction (newest is already descending).
+    pub reverse: bool,
+    /// The `next` cursor of the previous page.
+    pub after: Option<String>,
+    /// Rows per page (1 to 500; default 50).
+    pub limit: Option<usize>,
+}
+
+/// One page of items.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub items: Vec<Item>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+/// SQL conditions and their parameters, built from [`Filters`].
+pub(crate) struct Where {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+/// Translates filters into SQL over `items i`, always limited to live items.
+pub(crate) fn filter_sql(conn: &Connection, filters: &Filters) -> Result<Where> {
+    let mut sql = String::from("i.deleted_at IS NULL");
+    let mut params: Vec<Value> = Vec::new();
+    let mut push = |clause: &str, value: Value, params: &mut Vec<Value>| {
+        params.push(value);
+        sql.push_str(&clause.replace('?', &format!("?{}", params.len())));
+    };
+    if let Some(status) = filters.status {
+        push(" AND i.status = ?", status.as_str().to_string().into(), &mut params);
+    }
+    if let Some(condition) = filters.condition {
+        push(" AND i.condition = ?", condition.as_str().to_string().into(), &mut params);
+    }
+    if let Some(code) = filters.location.as_deref().filter(|c| !c.trim().is_empty()) {
+        match location_by_code(conn, code)? {
+            Some(Location::Bin(bin)) => push(" AND i.bin_id = ?", bin.id.into(), &mut params),
+            Some(Location::Section { section, .. }) => push(" AND i.section_id = ?", section.id.into(), &mut params),
+            None => return Err(Error::not_found("location", code.trim())),
+        }
+    }
+    if let Some(path) = filters.category.as_deref().filter(|c| !c.trim().is_empty()) {
+        push(
+            " AND i.category_id IN (WITH RECURSIVE sub(id) AS (
+                 SELECT id FROM categories WHERE path = ? COLLATE NOCASE
+                 UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
+               SELECT id FROM sub)",
+            crate::item::normalise_category(path).into(),
+            &mut params,
+        );
+    }
+    if filters.price_min.is_some() || filters.price_max.is_some() {
+        let currency = match filters.currency.as_deref().filter(|c| !c.trim().is_empty()) {
+            Some(code) => Currency::parse(code).map_err(|e| Error::invalid("currency", code, e.code(), e.to_string()))?,
+            None => crate::settings::home_currency(conn)?,
+        };
+        let bound = |field: &'static str, text: &Option<String>| -> Result<Option<i64>> {
+            match text.as_deref().filter(|t| !t.trim().is_empty()) {
+                Some(t) => Money::parse(t, currency)
+                    .map(|m| Some(m.amount))
+                    .map_err(|e| Error::invalid(field, t, e.code(), format!("{field}: {e}"))),
+                None => Ok(None),
+            }
+        };
+        let min = bound("price_min", &filters.price_min)?;
+        let max = bound("price_max", &filters.price_max)?;
+        push(" AND i.price_currency = ?", currency.code().to_string().into(), &mut params);
+        if let Some(min) = min {
+            push(" AND ifnull(i.price_amount, -1) >= ?", min.into(), &mut params);
+        }
+        if let Some(max) = max {
+            push(" AND ifnull(i.price_amount, -1) <= ?", max.into(), &mut params);
+        }
+    }
+    Ok(Where { sql, params })
+}
+
+/// The sort key of the last row and its row number, as an opaque string.
+fn encode_cursor(value: &Value, seq: i64) -> String {
+    let v = match value {
+        Value::Integer(i) => serde_json::json!(i),
+        Value::Text(t) => serde_json::json!(t),
+        _ => serde_json::Value::Null,
+    };
+    serde_json::json!([v, seq]).to_string()
+}
+
+fn decode_cursor(text: &str) -> Result<(Value, i64)> {
+    let bad = || Error::invalid("after", text, "cursor_invalid", "that page cursor is not one Trove gave out");
+    let parsed: (serde_json::Value, i64) = serde_json::from_str(text).map_err(|_| bad())?;
+    let value = match parsed.0 {
+        serde_json::Value::Number(n) => Value::Integer(n.as_i64().ok_or_else(bad)?),
+        serde_json::Value::String(s) => Value::Text(s),
+        _ => return Err(bad()),
+    };
+    Ok((value, parsed.1))
+}
+
+impl Store {
+    /// One page of the inventory.
+    pub fn list(&self, query: &ListQuery) -> Result<Page> {
+        self.read(|conn| list_in(conn, query))
+    }
+}
+
+/// [`Store::list`] on a given connection.
+pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
+        let limit = query.limit.unwrap_or(50).clamp(1, 500);
+        {
+            let mut w = filter_sql(conn, &query.filters)?;
+            let col = query.sort.column();
+            // Newest is the one order people expect descending.
+            let desc = (query.sort == Sort::Newest) != query.reverse;
+            let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
+            if let Some(after) = &query.after {
+                let (value, seq) = decode_cursor(after)?;
+                if query.sort == Sort::Newest {
+                    w.params.push(Value::Integer(seq));
+                    w.sql.push_str(&format!(" AND i.seq {cmp} ?{}", w.params.len()));
+                } else {
+                    w.params.push(value);
+                    w.params.push(Value::Integer(seq));
+                    let n = w.params.len();
+                    w.sql.push_str(&format!(" AND ({col}, i.seq) {cmp} (?{}, ?{n})", n - 1));
+                }
+            }
+            let order = if query.sort == Sort::Newest {
+                format!("i.seq {dir}")
+            } else {
+                format!("{col} {dir}, i.seq {dir}")
+            };
+            let sql = format!(
+                "{ITEM_SELECT} WHERE {} ORDER BY {order} LIMIT {}",
+                w.sql,
+                limit + 1
+            );
+            let sort_value_sql = format!("SELECT {col} FROM items i WHERE i.seq = ?1");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter()))?;
+            let mut items = Vec::with_capacity(limit);
+            let mut last_seq = 0;
+            while let Some(row) = rows.next()? {
+                if items.len() == limit {
+                    let value: Value =
+                        conn.prepare_cached(&sort_value_sql)?.query_row([last_seq], |r| r.get(0))?;
+                    return Ok(Page { items, next: Some(encode_cursor(&value, last_seq)) });
+                }
+                last_seq = row.get(35)?;
+                items.push(item_from_row(row)?);
+            }
+            Ok(Page { items, next: None })
+        }
+}
