@@ -115,36 +115,40 @@ CREATE INDEX items_by_status   ON items(status, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_condition ON items(condition, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_category ON items(category_id, seq) WHERE category_id IS NOT NULL;
 -- Cover the derived per-bin and per-section counts (and foreign-key checks).
-CREATE INDEX items_by_bin      ON items(bin_id, deleted_at, section_id, quantity) WHERE bin_id IS NOT NULL;
+CREATE INDEX items_by_bin      ON items(bin_id, deleted_at, quantity) WHERE bin_id IS NOT NULL;
 CREATE INDEX items_by_section  ON items(section_id, deleted_at, quantity) WHERE section_id IS NOT NULL;
 CREATE INDEX items_by_barcode  ON items(barcode) WHERE barcode IS NOT NULL;
 CREATE INDEX items_in_trash    ON items(deleted_at, seq) WHERE deleted_at IS NOT NULL;
 CREATE INDEX items_by_origin   ON items(origin_id) WHERE origin_id IS NOT NULL;
 
+-- Tags and custom fields are joined to items by row number: a million
+-- items with a few tags each stay small and quick to import.
 CREATE TABLE tags (
-    id   TEXT PRIMARY KEY,
+    seq  INTEGER PRIMARY KEY,
+    id   TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)
 ) STRICT;
 
 CREATE TABLE item_tags (
-    item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-    tag_id  TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
-    PRIMARY KEY (item_id, tag_id)
+    item_seq INTEGER NOT NULL REFERENCES items(seq) ON DELETE CASCADE,
+    tag_seq  INTEGER NOT NULL REFERENCES tags(seq) ON DELETE CASCADE,
+    PRIMARY KEY (item_seq, tag_seq)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX item_tags_by_tag ON item_tags(tag_id, item_id);
+CREATE INDEX item_tags_by_tag ON item_tags(tag_seq, item_seq);
 
 CREATE TABLE custom_fields (
-    id         TEXT PRIMARY KEY,
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
     name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
     kind       TEXT NOT NULL DEFAULT 'text' CHECK (kind IN ('text','number','date','bool','url')),
     created_at TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE item_fields (
-    item_id  TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-    field_id TEXT NOT NULL REFERENCES custom_fields(id) ON DELETE CASCADE,
-    value    TEXT NOT NULL,
-    PRIMARY KEY (item_id, field_id)
+    item_seq  INTEGER NOT NULL REFERENCES items(seq) ON DELETE CASCADE,
+    field_seq INTEGER NOT NULL REFERENCES custom_fields(seq) ON DELETE CASCADE,
+    value     TEXT NOT NULL,
+    PRIMARY KEY (item_seq, field_seq)
 ) STRICT, WITHOUT ROWID;
 
 -- Where things went: put-away, moves between bins, splits of a stack.
@@ -204,27 +208,45 @@ CREATE VIRTUAL TABLE items_fts USING fts5(
     prefix = '1 2 3'
 );
 INSERT INTO items_fts(items_fts, rank) VALUES ('rank', 'bm25(10.0, 8.0, 6.0, 4.0, 2.0, 3.0, 2.0, 1.0, 1.0)');
+-- Bulk indexing keeps up to 32 MB of terms in memory before writing a
+-- segment (default 1 MB): fewer, larger segments, far less merging.
+INSERT INTO items_fts(items_fts, rank) VALUES ('hashsize', 33554432);
 
+-- Bulk imports defer indexing. FTS5 flushes its pending terms at every
+-- statement savepoint, so indexing row by row inside a large transaction
+-- writes one tiny segment per row and then merges them all. While the row
+-- with seq 0 is present (only ever inside the importing transaction, so no
+-- other connection sees it), new and changed rows are queued here and
+-- indexed by one statement before the transaction commits.
+CREATE TABLE search_deferred (seq INTEGER PRIMARY KEY) STRICT;
+
+-- One trigger per event, so its statements run in order: the old row's
+-- terms leave the index before the new row's enter. (Separate triggers for
+-- one event fire newest first, which would index the new row and then
+-- 'delete' the old one on top of it.)
 CREATE TRIGGER items_fts_insert AFTER INSERT ON items WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO items_fts(rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes)
-    VALUES (new.seq, new.title, new.sku, new.barcode_forms, new.brand, new.category, new.tags, new.location, new.description, new.notes);
+        SELECT new.seq, new.title, new.sku, new.barcode_forms, new.brand, new.category, new.tags, new.location, new.description, new.notes
+        WHERE NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
+    INSERT OR IGNORE INTO search_deferred(seq)
+        SELECT new.seq WHERE EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
 END;
 
-CREATE TRIGGER items_fts_delete AFTER DELETE ON items WHEN old.deleted_at IS NULL BEGIN
+-- A row still queued was never indexed, so there is nothing to take out.
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items
+WHEN old.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = old.seq) BEGIN
     INSERT INTO items_fts(items_fts, rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes)
     VALUES ('delete', old.seq, old.title, old.sku, old.barcode_forms, old.brand, old.category, old.tags, old.location, old.description, old.notes);
 END;
 
-CREATE TRIGGER items_fts_update_old
-AFTER UPDATE OF title, sku, barcode, brand, category, tags, location, description, notes, deleted_at ON items
-WHEN old.deleted_at IS NULL BEGIN
+CREATE TRIGGER items_fts_update
+AFTER UPDATE OF title, sku, barcode, brand, category, tags, location, description, notes, deleted_at ON items BEGIN
     INSERT INTO items_fts(items_fts, rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes)
-    VALUES ('delete', old.seq, old.title, old.sku, old.barcode_forms, old.brand, old.category, old.tags, old.location, old.description, old.notes);
-END;
-
-CREATE TRIGGER items_fts_update_new
-AFTER UPDATE OF title, sku, barcode, brand, category, tags, location, description, notes, deleted_at ON items
-WHEN new.deleted_at IS NULL BEGIN
+        SELECT 'delete', old.seq, old.title, old.sku, old.barcode_forms, old.brand, old.category, old.tags, old.location, old.description, old.notes
+        WHERE old.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = old.seq);
     INSERT INTO items_fts(rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes)
-    VALUES (new.seq, new.title, new.sku, new.barcode_forms, new.brand, new.category, new.tags, new.location, new.description, new.notes);
+        SELECT new.seq, new.title, new.sku, new.barcode_forms, new.brand, new.category, new.tags, new.location, new.description, new.notes
+        WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
+    INSERT OR IGNORE INTO search_deferred(seq)
+        SELECT new.seq WHERE new.deleted_at IS NULL AND EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
 END;

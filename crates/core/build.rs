@@ -14,12 +14,30 @@ fn main() {
     let mut out = String::from("/// Every migration, oldest first: (file name, SQL).\npub static MIGRATIONS: &[(&str, &str)] = &[\n");
     for (n, path) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().and_then(|n| n.to_str()).expect("UTF-8 file name");
-        let number: usize = name.split('_').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-        assert_eq!(number, n + 1, "migration {name} is out of sequence: expected number {}", n + 1);
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.canonicalize().expect("path resolves")));
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("UTF-8 file name");
+        let number: usize = name
+            .split('_')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert_eq!(
+            number,
+            n + 1,
+            "migration {name} is out of sequence: expected number {}",
+            n + 1
+        );
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.canonicalize().expect("path resolves")
+        ));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").expect("OUT_DIR set")).join("migrations.rs"), out)
-        .expect("write migrations.rs");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").expect("OUT_DIR set")).join("migrations.rs"),
+        out,
+    )
+    .expect("write migrations.rs");
 }

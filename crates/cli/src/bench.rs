@@ -51,7 +51,9 @@ impl BenchCommand {
     pub fn json(&self) -> bool {
         match self {
             BenchCommand::Gen(_) => false,
-            BenchCommand::Search { json, .. } | BenchCommand::Scan { json, .. } | BenchCommand::Lists { json } => *json,
+            BenchCommand::Search { json, .. }
+            | BenchCommand::Scan { json, .. }
+            | BenchCommand::Lists { json } => *json,
         }
     }
 }
@@ -102,7 +104,13 @@ fn latency(mut samples: Vec<f64>) -> Latency {
         let i = ((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len()) - 1;
         (samples[i] * 1000.0).round() / 1000.0
     };
-    Latency { count: samples.len(), p50_ms: at(0.50), p95_ms: at(0.95), p99_ms: at(0.99), max_ms: at(1.0) }
+    Latency {
+        count: samples.len(),
+        p50_ms: at(0.50),
+        p95_ms: at(0.95),
+        p99_ms: at(0.99),
+        max_ms: at(1.0),
+    }
 }
 
 fn ms(start: Instant) -> f64 {
@@ -111,13 +119,31 @@ fn ms(start: Instant) -> f64 {
 
 /// Writes the generated files.
 pub fn generate(args: &GenArgs) -> Result<(), Error> {
-    let file = File::create(&args.out).map_err(|e| Error::Io { path: args.out.clone(), source: e })?;
+    let file = File::create(&args.out).map_err(|e| Error::Io {
+        path: args.out.clone(),
+        source: e,
+    })?;
     let start = Instant::now();
-    trove_core::generate::write_items_csv(BufWriter::with_capacity(1 << 20, file), args.items, args.seed)
-        .map_err(|e| Error::Io { path: args.out.clone(), source: e })?;
-    eprintln!("wrote {} items to {} in {:.1} s", args.items, args.out.display(), start.elapsed().as_secs_f64());
+    trove_core::generate::write_items_csv(
+        BufWriter::with_capacity(1 << 20, file),
+        args.items,
+        args.seed,
+    )
+    .map_err(|e| Error::Io {
+        path: args.out.clone(),
+        source: e,
+    })?;
+    eprintln!(
+        "wrote {} items to {} in {:.1} s",
+        args.items,
+        args.out.display(),
+        start.elapsed().as_secs_f64()
+    );
     if let Some(path) = &args.queries {
-        let io = |e| Error::Io { path: path.clone(), source: e };
+        let io = |e| Error::Io {
+            path: path.clone(),
+            source: e,
+        };
         let mut out = BufWriter::new(File::create(path).map_err(io)?);
         for q in trove_core::generate::queries(args.query_count, args.seed) {
             writeln!(out, "{q}").map_err(io)?;
@@ -130,7 +156,12 @@ pub fn generate(args: &GenArgs) -> Result<(), Error> {
 pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> {
     match cmd {
         BenchCommand::Gen(args) => generate(&args),
-        BenchCommand::Search { queries, mode, limit, .. } => {
+        BenchCommand::Search {
+            queries,
+            mode,
+            limit,
+            ..
+        } => {
             let lines = read_lines(&queries)?;
             let mut samples = Vec::new();
             for line in &lines {
@@ -141,7 +172,11 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
                     let start = Instant::now();
                     match mode {
                         Mode::Trove => {
-                            store.search(&SearchQuery { text: typed.clone(), limit: Some(limit), ..Default::default() })?;
+                            store.search(&SearchQuery {
+                                text: typed.clone(),
+                                limit: Some(limit),
+                                ..Default::default()
+                            })?;
                         }
                         Mode::Fts => {
                             store.read(|conn| baseline::fts_bm25(conn, &typed, limit))?;
@@ -161,7 +196,12 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
                 #[serde(flatten)]
                 latency: Latency,
             }
-            let report = Report { mode, queries: lines.len(), searches: samples.len(), latency: latency(samples) };
+            let report = Report {
+                mode,
+                queries: lines.len(),
+                searches: samples.len(),
+                latency: latency(samples),
+            };
             out.value(&report, |r| {
                 format!(
                     "{} searches ({} queries typed): p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
@@ -190,7 +230,10 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
         BenchCommand::Lists { .. } => {
             let results = lists(store)?;
             out.value(&results, |rows| {
-                rows.iter().map(|r| format!("{:<40} {:>8.2} ms", r.name, r.ms)).collect::<Vec<_>>().join("\n")
+                rows.iter()
+                    .map(|r| format!("{:<40} {:>8.2} ms", r.name, r.ms))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
             Ok(())
         }
@@ -198,15 +241,26 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
 }
 
 fn read_lines(path: &PathBuf) -> Result<Vec<String>, Error> {
-    let file = File::open(path).map_err(|e| Error::Io { path: path.clone(), source: e })?;
+    let file = File::open(path).map_err(|e| Error::Io {
+        path: path.clone(),
+        source: e,
+    })?;
     let lines: Result<Vec<String>, _> = BufReader::new(file).lines().collect();
-    Ok(lines.map_err(|e| Error::Io { path: path.clone(), source: e })?.into_iter().filter(|l| !l.is_empty()).collect())
+    Ok(lines
+        .map_err(|e| Error::Io {
+            path: path.clone(),
+            source: e,
+        })?
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect())
 }
 
 /// A deterministic mix of real codes from the database and misses.
 fn scan_codes(store: &Store, n: usize) -> Result<Vec<String>, Error> {
     store.read(|conn| {
-        let max: i64 = conn.query_row("SELECT coalesce(max(seq), 0) FROM items", [], |r| r.get(0))?;
+        let max: i64 =
+            conn.query_row("SELECT coalesce(max(seq), 0) FROM items", [], |r| r.get(0))?;
         let mut locations: Vec<String> = conn
             .prepare("SELECT code FROM bins UNION ALL SELECT code FROM sections")?
             .query_map([], |r| r.get(0))?
@@ -225,7 +279,9 @@ fn scan_codes(store: &Store, n: usize) -> Result<Vec<String>, Error> {
             let pick = next();
             match pick % 10 {
                 0 => codes.push(format!("MISS-{}", pick % 1_000_000)),
-                1 if !locations.is_empty() => codes.push(locations[(pick as usize / 10) % locations.len()].clone()),
+                1 if !locations.is_empty() => {
+                    codes.push(locations[(pick as usize / 10) % locations.len()].clone())
+                }
                 _ if max > 0 => {
                     let seq = (next() % max as u64) as i64 + 1;
                     let row: Option<(Option<String>, Option<String>)> =
@@ -260,31 +316,74 @@ struct ListTiming {
 /// First page of each sort, unfiltered and under each kind of filter.
 fn lists(store: &Store) -> Result<Vec<ListTiming>, Error> {
     let (bin, category) = store.read(|conn| {
-        let bin: Option<String> = conn.query_row("SELECT code FROM bins ORDER BY seq LIMIT 1", [], |r| r.get(0)).ok();
-        let category: Option<String> =
-            conn.query_row("SELECT path FROM categories WHERE parent_id IS NULL ORDER BY path LIMIT 1", [], |r| r.get(0)).ok();
+        let bin: Option<String> = conn
+            .query_row("SELECT code FROM bins ORDER BY seq LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .ok();
+        let category: Option<String> = conn
+            .query_row(
+                "SELECT path FROM categories WHERE parent_id IS NULL ORDER BY path LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
         Ok((bin, category))
     })?;
     let mut filters: Vec<(String, Filters)> = vec![
         ("all".into(), Filters::default()),
-        ("status=active".into(), Filters { status: Some(Status::Active), ..Default::default() }),
-        ("condition=good".into(), Filters { condition: Some(Condition::Good), ..Default::default() }),
+        (
+            "status=active".into(),
+            Filters {
+                status: Some(Status::Active),
+                ..Default::default()
+            },
+        ),
+        (
+            "condition=good".into(),
+            Filters {
+                condition: Some(Condition::Good),
+                ..Default::default()
+            },
+        ),
         (
             "price 10-50".into(),
-            Filters { price_min: Some("10".into()), price_max: Some("50".into()), ..Default::default() },
+            Filters {
+                price_min: Some("10".into()),
+                price_max: Some("50".into()),
+                ..Default::default()
+            },
         ),
     ];
     if let Some(code) = bin {
-        filters.push((format!("location={code}"), Filters { location: Some(code), ..Default::default() }));
+        filters.push((
+            format!("location={code}"),
+            Filters {
+                location: Some(code),
+                ..Default::default()
+            },
+        ));
     }
     if let Some(path) = category {
-        filters.push((format!("category={path}"), Filters { category: Some(path), ..Default::default() }));
+        filters.push((
+            format!("category={path}"),
+            Filters {
+                category: Some(path),
+                ..Default::default()
+            },
+        ));
     }
     let mut out = Vec::new();
     for (label, filter) in &filters {
         for sort in Sort::ALL {
             for reverse in [false, true] {
-                let query = ListQuery { filters: filter.clone(), sort, reverse, after: None, limit: Some(50) };
+                let query = ListQuery {
+                    filters: filter.clone(),
+                    sort,
+                    reverse,
+                    after: None,
+                    limit: Some(50),
+                };
                 // The median of three runs: the first also pays for preparing.
                 let mut runs = [0.0; 3];
                 for run in &mut runs {
@@ -295,7 +394,10 @@ fn lists(store: &Store) -> Result<Vec<ListTiming>, Error> {
                 runs.sort_by(f64::total_cmp);
                 let best = runs[1];
                 let dir = if reverse { " reversed" } else { "" };
-                out.push(ListTiming { name: format!("{label}, {}{dir}", sort.as_str()), ms: (best * 1000.0).round() / 1000.0 });
+                out.push(ListTiming {
+                    name: format!("{label}, {}{dir}", sort.as_str()),
+                    ms: (best * 1000.0).round() / 1000.0,
+                });
             }
         }
     }

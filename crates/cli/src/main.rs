@@ -27,6 +27,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per run; the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Create the database (or upgrade it) and print its path.
@@ -315,7 +317,12 @@ impl ItemArgs {
         let mut fields = BTreeMap::new();
         for f in &self.fields {
             let (name, value) = f.split_once('=').ok_or_else(|| {
-                Error::invalid("fields", f, "field_invalid", format!("--field {f}: write it as NAME=VALUE"))
+                Error::invalid(
+                    "fields",
+                    f,
+                    "field_invalid",
+                    format!("--field {f}: write it as NAME=VALUE"),
+                )
             })?;
             fields.insert(name.to_string(), value.to_string());
         }
@@ -358,12 +365,16 @@ fn parse_status(s: &str) -> Result<Status, String> {
 }
 
 fn parse_condition(s: &str) -> Result<Condition, String> {
-    Condition::parse(s).ok_or_else(|| "expected new, like_new, excellent, good, fair or poor".into())
+    Condition::parse(s)
+        .ok_or_else(|| "expected new, like_new, excellent, good, fair or poor".into())
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let db = cli.db.clone().unwrap_or_else(trove_core::db::default_db_path);
+    let db = cli
+        .db
+        .clone()
+        .unwrap_or_else(trove_core::db::default_db_path);
     let json = cli.command.json();
     let out = Output { json };
     match run(cli.command, &db, &out) {
@@ -412,25 +423,64 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
     }
     let store = Store::open(db)?;
     if let Some(backup) = store.upgrade_backup() {
-        eprintln!("upgraded the database; the previous version was saved as {}", backup.display());
+        eprintln!(
+            "upgraded the database; the previous version was saved as {}",
+            backup.display()
+        );
     }
     match command {
         Command::Init => println!("{}", store.path().display()),
-        Command::Import { file, dry_run, skip_invalid, json } => {
-            let options = ImportOptions { dry_run, skip_invalid };
+        Command::Import {
+            file,
+            dry_run,
+            skip_invalid,
+            json,
+        } => {
+            let options = ImportOptions {
+                dry_run,
+                skip_invalid,
+            };
             let report = store.import_csv(&file, &options, &mut |_| true);
             return Ok(out.import(report, json));
         }
-        Command::Export { file, .. } => out.value(&store.export_csv(&file)?, |r| format!("{} items written to {}", r.rows, r.file)),
-        Command::Search { query, limit, filters, .. } => {
-            let results = store.search(&SearchQuery { text: query, filters: filters.into(), limit: Some(limit), offset: 0 })?;
+        Command::Export { file, .. } => out.value(&store.export_csv(&file)?, |r| {
+            format!("{} items written to {}", r.rows, r.file)
+        }),
+        Command::Search {
+            query,
+            limit,
+            filters,
+            ..
+        } => {
+            let results = store.search(&SearchQuery {
+                text: query,
+                filters: filters.into(),
+                limit: Some(limit),
+                offset: 0,
+            })?;
             out.items(&results.items);
             if !out.json && results.more {
-                println!("(more than {} matches; refine the search to see others)", results.total);
+                println!(
+                    "(more than {} matches; refine the search to see others)",
+                    results.total
+                );
             }
         }
-        Command::List { sort, reverse, limit, after, filters, .. } => {
-            let page = store.list(&ListQuery { filters: filters.into(), sort, reverse, after, limit: Some(limit) })?;
+        Command::List {
+            sort,
+            reverse,
+            limit,
+            after,
+            filters,
+            ..
+        } => {
+            let page = store.list(&ListQuery {
+                filters: filters.into(),
+                sort,
+                reverse,
+                after,
+                limit: Some(limit),
+            })?;
             out.page(&page);
         }
         Command::Scan { code, .. } => out.scanned(&store.scan(&code)?),
@@ -438,10 +488,17 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Trash(TrashCommand::List { limit, .. }) => out.items(&store.trash(limit)?),
         Command::Trash(TrashCommand::Empty { .. }) => {
             let n = store.empty_trash()?;
-            out.value(&serde_json::json!({ "deleted": n }), |_| format!("deleted {n} item(s) for good"));
+            out.value(&serde_json::json!({ "deleted": n }), |_| {
+                format!("deleted {n} item(s) for good")
+            });
         }
         Command::Bin(cmd) => bin(cmd, &store, out)?,
-        Command::Move { item, location, quantity, .. } => {
+        Command::Move {
+            item,
+            location,
+            quantity,
+            ..
+        } => {
             let moved = store.move_item(&item, &location, quantity)?;
             out.item(&moved);
         }
@@ -461,15 +518,18 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
 fn item(cmd: ItemCommand, store: &Store, out: &Output) -> Result<(), Error> {
     match cmd {
         ItemCommand::Add { fields, .. } => out.item(&store.create_item(&fields.into_changes()?)?),
-        ItemCommand::Edit { item, fields, .. } => out.item(&store.update_item(&item, &fields.into_changes()?)?),
+        ItemCommand::Edit { item, fields, .. } => {
+            out.item(&store.update_item(&item, &fields.into_changes()?)?)
+        }
         ItemCommand::Show { item, history, .. } => {
             let found = store.item(&item)?;
             if history {
                 let log = store.history(&found.id, 100)?;
                 let moves = store.moves(&found.id)?;
-                out.value(&serde_json::json!({ "item": found, "history": log, "moves": moves }), |_| {
-                    print::item_detail(&found, &log, &moves)
-                });
+                out.value(
+                    &serde_json::json!({ "item": found, "history": log, "moves": moves }),
+                    |_| print::item_detail(&found, &log, &moves),
+                );
             } else {
                 out.item(&found);
             }
@@ -486,7 +546,12 @@ fn bin(cmd: BinCommand, store: &Store, out: &Output) -> Result<(), Error> {
             let bin = store.add_bin(&name, kind.as_deref())?;
             out.value(&bin, |b| format!("{}  {} ({})", b.code, b.name, b.kind));
         }
-        BinCommand::AddSection { bin, name, capacity, .. } => {
+        BinCommand::AddSection {
+            bin,
+            name,
+            capacity,
+            ..
+        } => {
             let section = store.add_section(&bin, &name, capacity)?;
             out.value(&section, |s| format!("{}  {}", s.code, s.name));
         }
@@ -497,7 +562,9 @@ fn bin(cmd: BinCommand, store: &Store, out: &Output) -> Result<(), Error> {
         }
         BinCommand::Delete { code, .. } => {
             store.delete_location(&code)?;
-            out.value(&serde_json::json!({ "deleted": code }), |_| format!("deleted {code}"));
+            out.value(&serde_json::json!({ "deleted": code }), |_| {
+                format!("deleted {code}")
+            });
         }
     }
     Ok(())

@@ -35,7 +35,11 @@ fn one_line(item: &Item) -> String {
         f.quantity,
         money(f.price),
         f.location.as_ref().map_or("-", |p| p.code.as_str()),
-        if item.deleted_at.is_some() { "(in trash)" } else { f.status.as_str() },
+        if item.deleted_at.is_some() {
+            "(in trash)"
+        } else {
+            f.status.as_str()
+        },
     )
 }
 
@@ -59,12 +63,22 @@ fn item_lines(item: &Item) -> String {
         }
     };
     add("sku", f.sku.clone());
-    add("barcode", f.barcode.as_ref().map(|b| format!("{} (GTIN-14 {})", b.display_form(), b.as_str())));
+    add(
+        "barcode",
+        f.barcode
+            .as_ref()
+            .map(|b| format!("{} (GTIN-14 {})", b.display_form(), b.as_str())),
+    );
     add("status", Some(f.status.as_str().to_string()));
     add("quantity", Some(f.quantity.to_string()));
     add("price", f.price.map(|m| m.to_string()));
     add("cost", f.cost.map(|m| m.to_string()));
-    add("location", f.location.as_ref().map(|p| format!("{} ({})", p.code, p.path)));
+    add(
+        "location",
+        f.location
+            .as_ref()
+            .map(|p| format!("{} ({})", p.code, p.path)),
+    );
     add("condition", f.condition.map(|c| c.as_str().to_string()));
     add("brand", f.brand.clone());
     add("category", f.category.clone());
@@ -102,7 +116,12 @@ pub fn item_detail(item: &Item, log: &[Activity], moves: &[Move]) -> String {
     out.push_str("\nhistory:");
     for a in log {
         let after = a.after.as_ref().map(|v| v.to_string()).unwrap_or_default();
-        out.push_str(&format!("\n  {}  {:<8} {}", a.at, a.action, truncate(&after, 100)));
+        out.push_str(&format!(
+            "\n  {}  {:<8} {}",
+            a.at,
+            a.action,
+            truncate(&after, 100)
+        ));
     }
     out
 }
@@ -151,13 +170,20 @@ impl Output {
             }
             Scanned::Item { item, .. } => item_lines(item),
             Scanned::Location { location } => match location.as_ref() {
-                Location::Bin(b) => format!("bin {}  {} ({} items, {} units)", b.code, b.name, b.items, b.units),
+                Location::Bin(b) => format!(
+                    "bin {}  {} ({} items, {} units)",
+                    b.code, b.name, b.items, b.units
+                ),
                 Location::Section { bin, section } => format!(
                     "section {}  {} / {} ({} items, {} units)",
                     section.code, bin.name, section.name, section.items, section.units
                 ),
             },
-            Scanned::None { code, problem: Some(p), .. } => format!("nothing has code {code}: {p}"),
+            Scanned::None {
+                code,
+                problem: Some(p),
+                ..
+            } => format!("nothing has code {code}: {p}"),
             Scanned::None { code, .. } => format!("nothing has code {code}"),
         });
     }
@@ -166,9 +192,15 @@ impl Output {
         self.value(&bins, |bins| {
             let mut lines = Vec::new();
             for b in bins.iter() {
-                lines.push(format!("{:<8} {:<32} {:<10} {:>7} items {:>8} units", b.code, b.name, b.kind, b.items, b.units));
+                lines.push(format!(
+                    "{:<8} {:<32} {:<10} {:>7} items {:>8} units",
+                    b.code, b.name, b.kind, b.items, b.units
+                ));
                 for s in &b.sections {
-                    lines.push(format!("  {:<6} {:<32} {:<10} {:>7} items {:>8} units", s.code, s.name, "", s.items, s.units));
+                    lines.push(format!(
+                        "  {:<6} {:<32} {:<10} {:>7} items {:>8} units",
+                        s.code, s.name, "", s.items, s.units
+                    ));
                 }
             }
             if lines.is_empty() {
@@ -192,7 +224,10 @@ impl Output {
             }
             for (currency, minor) in &s.list_value {
                 if let Ok(c) = trove_core::money::Currency::parse(currency) {
-                    lines.push(format!("list value {}", trove_core::money::Money::new(*minor, c)));
+                    lines.push(format!(
+                        "list value {}",
+                        trove_core::money::Money::new(*minor, c)
+                    ));
                 }
             }
             lines.join("\n")
@@ -207,7 +242,7 @@ impl Output {
                     if c.problems.is_empty() {
                         format!("ok        {}", c.name)
                     } else if c.ok() {
-                    format!("repaired  {}: {}", c.name, c.problems.join("; "))
+                        format!("repaired  {}: {}", c.name, c.problems.join("; "))
                     } else {
                         format!("PROBLEM   {}: {}", c.name, c.problems.join("; "))
                     }
@@ -232,7 +267,10 @@ impl Output {
                 eprintln!("{e}");
             }
             if report.error_count > report.errors.len() as u64 {
-                eprintln!("… and {} more", report.error_count - report.errors.len() as u64);
+                eprintln!(
+                    "… and {} more",
+                    report.error_count - report.errors.len() as u64
+                );
             }
             if !report.ignored_columns.is_empty() {
                 eprintln!("ignored columns: {}", report.ignored_columns.join(", "));
@@ -248,7 +286,10 @@ impl Output {
     /// Reports a failure; exit 1.
     pub fn error(&self, e: &Error) -> ExitCode {
         if self.json {
-            println!("{}", to_json(&serde_json::json!({ "error": ErrorBody::from(e) })));
+            println!(
+                "{}",
+                to_json(&serde_json::json!({ "error": ErrorBody::from(e) }))
+            );
         } else {
             eprintln!("error: {e}");
         }

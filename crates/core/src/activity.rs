@@ -54,7 +54,8 @@ pub(crate) fn log(
 /// The fields that differ between two serialisable states, as
 /// (before, after) objects holding only those fields.
 pub(crate) fn diff<T: Serialize>(before: &T, after: &T) -> Option<(Value, Value)> {
-    let (Ok(Value::Object(b)), Ok(Value::Object(a))) = (serde_json::to_value(before), serde_json::to_value(after))
+    let (Ok(Value::Object(b)), Ok(Value::Object(a))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
     else {
         return None;
     };
@@ -67,7 +68,7 @@ pub(crate) fn diff<T: Serialize>(before: &T, after: &T) -> Option<(Value, Value)
             new.insert(key.clone(), value.clone());
         }
     }
-    (!new.is_empty()).then(|| (Value::Object(old), Value::Object(new)))
+    (!new.is_empty()).then_some((Value::Object(old), Value::Object(new)))
 }
 
 impl Store {

@@ -79,14 +79,25 @@ pub fn canonical_name(header: &str) -> Option<&'static str> {
         .trim()
         .trim_start_matches('\u{feff}')
         .chars()
-        .map(|c| if matches!(c, ' ' | '-' | '.' | '/') { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if matches!(c, ' ' | '-' | '.' | '/') {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     CANONICAL
         .iter()
         .chain(EXTRA.iter())
         .find(|c| **c == key)
         .copied()
-        .or_else(|| ALIASES.iter().find(|(alias, _)| *alias == key).map(|(_, c)| *c))
+        .or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == key)
+                .map(|(_, c)| *c)
+        })
 }
 
 fn is_formula_start(c: char) -> bool {
@@ -130,7 +141,9 @@ mod tests {
 
     #[test]
     fn guard_neutralises_formulas_and_round_trips() {
-        for v in ["=SUM(A1)", "+1", "-5", "@cmd", "'quoted", "''", "'=x", "plain", "", "\tx"] {
+        for v in [
+            "=SUM(A1)", "+1", "-5", "@cmd", "'quoted", "''", "'=x", "plain", "", "\tx",
+        ] {
             let g = guard(v);
             if let Some(c) = v.chars().next() {
                 if matches!(c, '=' | '+' | '-' | '@' | '\t') {
@@ -139,6 +152,10 @@ mod tests {
             }
             assert_eq!(unguard(&g), v, "round trip of {v:?}");
         }
-        assert_eq!(unguard("'hello"), "'hello", "a lone apostrophe someone typed stays");
+        assert_eq!(
+            unguard("'hello"),
+            "'hello",
+            "a lone apostrophe someone typed stays"
+        );
     }
 }

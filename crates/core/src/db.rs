@@ -40,7 +40,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -56,7 +58,12 @@ impl Store {
         let mut writer = Connection::open(&path)?;
         configure(&writer, false)?;
         let backup = upgrade(&mut writer, &path)?;
-        Ok(Store { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()), backup })
+        Ok(Store {
+            path,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+            backup,
+        })
     }
 
     /// Opens the database at `path` at exactly schema `version`, for tests of
@@ -65,7 +72,9 @@ impl Store {
     pub fn create_at_version(path: impl AsRef<Path>, version: usize) -> Result<()> {
         let mut conn = Connection::open(path.as_ref())?;
         configure(&conn, false)?;
-        migrations().to_version(&mut conn, version).map_err(|e| Error::Migration(e.to_string()))?;
+        migrations()
+            .to_version(&mut conn, version)
+            .map_err(|e| Error::Migration(e.to_string()))?;
         Ok(())
     }
 
@@ -100,13 +109,19 @@ impl Store {
     /// Runs `f` on a read-only connection from the pool. Reads see the last
     /// committed state and never wait for the writer.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.readers.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let conn = self
+            .readers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
         let conn = match conn {
             Some(c) => c,
             None => {
                 let c = Connection::open_with_flags(
                     &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                        | OpenFlags::SQLITE_OPEN_URI,
                 )?;
                 configure(&c, true)?;
                 c
@@ -140,7 +155,9 @@ fn configure(conn: &Connection, reader: bool) -> Result<()> {
     } else {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Migration(format!("could not switch the database to WAL mode (got {mode})")));
+            return Err(Error::Migration(format!(
+                "could not switch the database to WAL mode (got {mode})"
+            )));
         }
         conn.execute_batch("PRAGMA cache_size = -32000; PRAGMA journal_size_limit = 67108864;")?;
     }
@@ -150,10 +167,17 @@ fn configure(conn: &Connection, reader: bool) -> Result<()> {
 /// Applies pending migrations; returns the path of the copy made first when
 /// an existing database was upgraded.
 fn upgrade(conn: &mut Connection, path: &Path) -> Result<Option<PathBuf>> {
-    let current: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?.try_into().unwrap_or(0);
+    let current: usize = conn
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?
+        .try_into()
+        .unwrap_or(0);
     let known = latest_schema_version();
     if current > known {
-        return Err(Error::SchemaTooNew { path: path.to_path_buf(), found: current, known });
+        return Err(Error::SchemaTooNew {
+            path: path.to_path_buf(),
+            found: current,
+            known,
+        });
     }
     if current == known {
         return Ok(None);
@@ -170,7 +194,9 @@ fn upgrade(conn: &mut Connection, path: &Path) -> Result<Option<PathBuf>> {
     } else {
         None
     };
-    migrations().to_latest(conn).map_err(|e| Error::Migration(e.to_string()))?;
+    migrations()
+        .to_latest(conn)
+        .map_err(|e| Error::Migration(e.to_string()))?;
     Ok(backup)
 }
 
@@ -185,11 +211,18 @@ pub fn default_db_path() -> PathBuf {
 }
 
 fn data_dir() -> PathBuf {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if cfg!(windows) {
         env("APPDATA").unwrap_or_else(|| PathBuf::from("."))
     } else if cfg!(target_os = "macos") {
-        env("HOME").map_or_else(|| PathBuf::from("."), |h| h.join("Library/Application Support"))
+        env("HOME").map_or_else(
+            || PathBuf::from("."),
+            |h| h.join("Library/Application Support"),
+        )
     } else {
         env("XDG_DATA_HOME")
             .or_else(|| env("HOME").map(|h| h.join(".local/share")))
@@ -203,6 +236,8 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations().validate().expect("every migration applies to an empty database");
+        migrations()
+            .validate()
+            .expect("every migration applies to an empty database");
     }
 }

@@ -48,12 +48,12 @@ const DERIVED: &[(&str, &str, &str)] = &[
     ),
     (
         "tags",
-        "(SELECT count(*) FROM item_tags WHERE item_id = i.id)
+        "(SELECT count(*) FROM item_tags WHERE item_seq = i.seq)
             <> (CASE WHEN i.tags IS NULL THEN 0 ELSE length(i.tags) - length(replace(i.tags, ';', '')) + 1 END)
-         OR EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id
+         OR EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.seq = it.tag_seq WHERE it.item_seq = i.seq
                     AND instr(';' || lower(i.tags) || ';', ';' || lower(t.name) || ';') = 0)",
-        "tags = (SELECT group_concat(name, ';') FROM (SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
-                                                     WHERE it.item_id = i.id ORDER BY t.name))",
+        "tags = (SELECT group_concat(name, ';') FROM (SELECT t.name FROM item_tags it JOIN tags t ON t.seq = it.tag_seq
+                                                     WHERE it.item_seq = i.seq ORDER BY t.name))",
     ),
     (
         "category paths",
@@ -72,21 +72,44 @@ impl Store {
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             let problems = rows.into_iter().filter(|r| r != "ok").collect();
-            checks.push(Check { name: "database file", problems, repaired: 0 });
+            checks.push(Check {
+                name: "database file",
+                problems,
+                repaired: 0,
+            });
 
             let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
             let problems = stmt
                 .query_map([], |r| {
-                    Ok(format!("{} row {} points at a missing {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+                    Ok(format!(
+                        "{} row {} points at a missing {}",
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?
+                    ))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            checks.push(Check { name: "references", problems, repaired: 0 });
+            checks.push(Check {
+                name: "references",
+                problems,
+                repaired: 0,
+            });
 
             for (name, stale, fix) in DERIVED {
-                let n: i64 = tx.query_row(&format!("SELECT count(*) FROM items i WHERE {stale}"), [], |r| r.get(0))?;
-                let mut check = Check { name, problems: Vec::new(), repaired: 0 };
+                let n: i64 = tx.query_row(
+                    &format!("SELECT count(*) FROM items i WHERE {stale}"),
+                    [],
+                    |r| r.get(0),
+                )?;
+                let mut check = Check {
+                    name,
+                    problems: Vec::new(),
+                    repaired: 0,
+                };
                 if n > 0 {
-                    check.problems.push(format!("{n} item(s) had a stale {name} column"));
+                    check
+                        .problems
+                        .push(format!("{n} item(s) had a stale {name} column"));
                     tx.execute(&format!("UPDATE items AS i SET {fix} WHERE {stale}"), [])?;
                     check.repaired = 1;
                 }
@@ -95,9 +118,18 @@ impl Store {
 
             // Checked against the items themselves, so it also catches an
             // index that drifted from its content.
-            let mut check = Check { name: "search index", problems: Vec::new(), repaired: 0 };
-            if let Err(e) = tx.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)", []) {
-                check.problems.push(format!("the search index did not match the items ({e})"));
+            let mut check = Check {
+                name: "search index",
+                problems: Vec::new(),
+                repaired: 0,
+            };
+            if let Err(e) = tx.execute(
+                "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            ) {
+                check
+                    .problems
+                    .push(format!("the search index did not match the items ({e})"));
                 tx.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')", [])?;
                 check.repaired = 1;
             }

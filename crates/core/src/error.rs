@@ -25,8 +25,18 @@ pub struct FieldError {
 
 impl FieldError {
     /// A problem with `field`, whose value was `value`.
-    pub fn new(field: &'static str, value: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        FieldError { field, value: value.into(), code, message: message.into() }
+    pub fn new(
+        field: &'static str,
+        value: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        FieldError {
+            field,
+            value: value.into(),
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -39,7 +49,11 @@ pub enum Error {
 
     /// The SKU already belongs to another item.
     #[error("SKU {sku} is already used by '{title}'{}", if *.in_trash { " (in the trash)" } else { "" })]
-    SkuTaken { sku: String, title: String, in_trash: bool },
+    SkuTaken {
+        sku: String,
+        title: String,
+        in_trash: bool,
+    },
 
     /// No record has that id, SKU or code.
     #[error("no {what} matches '{key}'")]
@@ -51,7 +65,11 @@ pub enum Error {
 
     /// A bin or section that still holds items cannot be deleted.
     #[error("{what} {code} still holds {count} item(s); move them first")]
-    NotEmpty { what: &'static str, code: String, count: i64 },
+    NotEmpty {
+        what: &'static str,
+        code: String,
+        count: i64,
+    },
 
     /// The item is in the trash and must be restored before this change.
     #[error("'{title}' is in the trash; restore it first")]
@@ -62,8 +80,14 @@ pub enum Error {
     Import(Box<ImportReport>),
 
     /// The database was made by a newer Trove.
-    #[error("{path} has schema version {found}, but this Trove only knows up to {known}; update Trove")]
-    SchemaTooNew { path: PathBuf, found: usize, known: usize },
+    #[error(
+        "{path} has schema version {found}, but this Trove only knows up to {known}; update Trove"
+    )]
+    SchemaTooNew {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
 
     /// Another program holds the database for longer than the busy timeout.
     #[error("the database is busy in another program; try again")]
@@ -75,7 +99,10 @@ pub enum Error {
 
     /// A file could not be read or written.
     #[error("{}: {source}", .path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     /// Applying the schema migrations failed.
     #[error("could not upgrade the database: {0}")]
@@ -87,7 +114,11 @@ pub enum Error {
 }
 
 fn join_messages(errors: &[FieldError]) -> String {
-    errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl Error {
@@ -113,27 +144,43 @@ impl Error {
     /// True when the error is about what a person gave, not a fault of the
     /// program or the machine (the CLI exits 1 for these).
     pub fn is_rejection(&self) -> bool {
-        !matches!(self, Error::Io { .. } | Error::Migration(_) | Error::Db(_) | Error::Busy)
+        !matches!(
+            self,
+            Error::Io { .. } | Error::Migration(_) | Error::Db(_) | Error::Busy
+        )
     }
 
     /// A single-field validation error.
-    pub fn invalid(field: &'static str, value: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(
+        field: &'static str,
+        value: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
         Error::Invalid(vec![FieldError::new(field, value, code, message)])
     }
 
     pub(crate) fn not_found(what: &'static str, key: impl Into<String>) -> Self {
-        Error::NotFound { what, key: key.into() }
+        Error::NotFound {
+            what,
+            key: key.into(),
+        }
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::Busy
+            }
             _ => Error::Db(e),
         }
     }
@@ -157,6 +204,10 @@ impl From<&Error> for ErrorBody {
             Error::Invalid(f) => f.clone(),
             _ => Vec::new(),
         };
-        ErrorBody { code: e.code(), message: e.to_string(), fields }
+        ErrorBody {
+            code: e.code(),
+            message: e.to_string(),
+            fields,
+        }
     }
 }

@@ -37,14 +37,18 @@ impl Store {
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-        Ok(ExportReport { file: path.display().to_string(), rows: result? })
+        Ok(ExportReport {
+            file: path.display().to_string(),
+            rows: result?,
+        })
     }
 
     /// Writes every live item as CSV to `out`; returns the row count.
     pub fn export_to(&self, out: impl Write) -> Result<u64> {
         let mut w = csv::WriterBuilder::new().from_writer(out);
         let io = |e: csv::Error| Error::io("export", std::io::Error::other(e));
-        w.write_record(CANONICAL.iter().chain(EXTRA.iter())).map_err(io)?;
+        w.write_record(CANONICAL.iter().chain(EXTRA.iter()))
+            .map_err(io)?;
         let mut after = 0i64;
         let mut rows = 0u64;
         loop {
@@ -58,7 +62,8 @@ impl Store {
             let Some((last, _)) = batch.last() else { break };
             after = *last;
             for (_, item) in &batch {
-                w.write_record(record(item).iter().map(|v| guard(v).into_owned())).map_err(io)?;
+                w.write_record(record(item).iter().map(|v| guard(v).into_owned()))
+                    .map_err(io)?;
                 rows += 1;
             }
         }
@@ -71,7 +76,11 @@ fn record(item: &Item) -> Vec<String> {
     let f = &item.fields;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
-    let currency = f.price.or(f.cost).map(|m| m.currency.to_string()).unwrap_or_default();
+    let currency = f
+        .price
+        .or(f.cost)
+        .map(|m| m.currency.to_string())
+        .unwrap_or_default();
     // The one currency column covers the cost too unless they differ.
     let cost_currency = match (f.price, f.cost) {
         (Some(p), Some(c)) if p.currency != c.currency => c.currency.to_string(),
@@ -79,17 +88,25 @@ fn record(item: &Item) -> Vec<String> {
     };
     vec![
         text(&f.sku),
-        f.barcode.as_ref().map(|b| b.display_form().to_string()).unwrap_or_default(),
+        f.barcode
+            .as_ref()
+            .map(|b| b.display_form().to_string())
+            .unwrap_or_default(),
         f.title.clone(),
         text(&f.description),
         text(&f.brand),
         text(&f.category),
-        f.condition.map(|c| c.as_str().to_string()).unwrap_or_default(),
+        f.condition
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
         f.quantity.to_string(),
         f.price.map(|m| m.to_decimal_string()).unwrap_or_default(),
         f.cost.map(|m| m.to_decimal_string()).unwrap_or_default(),
         currency,
-        f.location.as_ref().map(|p| p.path.clone()).unwrap_or_default(),
+        f.location
+            .as_ref()
+            .map(|p| p.path.clone())
+            .unwrap_or_default(),
         f.tags.join("; "),
         text(&f.notes),
         f.status.as_str().to_string(),

@@ -44,7 +44,11 @@ impl std::fmt::Display for RowError {
         if self.column.is_empty() {
             write!(f, "{}:{}: {}", self.file, self.line, self.message)
         } else {
-            write!(f, "{}:{}: column {} = {:?}: {}", self.file, self.line, self.column, self.value, self.message)
+            write!(
+                f,
+                "{}:{}: column {} = {:?}: {}",
+                self.file, self.line, self.column, self.value, self.message
+            )
         }
     }
 }
@@ -78,7 +82,11 @@ impl ImportReport {
     /// One line for a person.
     pub fn summary(&self) -> String {
         if self.error_count > 0 && !self.committed && !self.dry_run {
-            let first = self.errors.first().map(|e| format!("; first: {e}")).unwrap_or_default();
+            let first = self
+                .errors
+                .first()
+                .map(|e| format!("; first: {e}"))
+                .unwrap_or_default();
             format!(
                 "{} was not imported: {} error(s) in {} row(s); nothing was changed{first}",
                 self.file, self.error_count, self.rows
@@ -87,7 +95,11 @@ impl ImportReport {
             format!(
                 "{}{}: {} rows, {} created, {} updated, {} unchanged, {} skipped",
                 self.file,
-                if self.dry_run { " (dry run, nothing written)" } else { "" },
+                if self.dry_run {
+                    " (dry run, nothing written)"
+                } else {
+                    ""
+                },
                 self.rows,
                 self.created,
                 self.updated,
@@ -128,7 +140,13 @@ impl Store {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
         let name = path.display().to_string();
-        self.import_reader(BufReader::with_capacity(1 << 20, file), &name, total_bytes, options, progress)
+        self.import_reader(
+            BufReader::with_capacity(1 << 20, file),
+            &name,
+            total_bytes,
+            options,
+            progress,
+        )
     }
 
     /// Imports CSV from any reader; `name` names it in errors.
@@ -141,8 +159,40 @@ impl Store {
         progress: &mut dyn FnMut(ImportProgress) -> bool,
     ) -> Result<ImportReport> {
         let mut conn = self.writer();
+        // A large page cache keeps the growing indexes in memory; given
+        // back when the import ends. Foreign keys are checked by the
+        // importer itself (every bin, section and category it writes it has
+        // just read or created in this transaction); SQLite's own checks
+        // would add a statement journal to every row.
+        conn.execute_batch("PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF;")?;
+        let result = import_in(&mut conn, reader, name, total_bytes, options, progress);
+        conn.execute_batch(
+            "PRAGMA cache_size = -32000; PRAGMA foreign_keys = ON; PRAGMA shrink_memory;",
+        )?;
+        drop(conn);
+        let report = result?;
+        if report.committed && report.created + report.updated > 10_000 {
+            self.optimize()?;
+        }
+        Ok(report)
+    }
+}
+
+fn import_in(
+    conn: &mut Connection,
+    reader: impl Read,
+    name: &str,
+    total_bytes: u64,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut report = ImportReport { file: name.to_string(), dry_run: options.dry_run, ..ImportReport::default() };
+        let mut report = ImportReport {
+            file: name.to_string(),
+            dry_run: options.dry_run,
+            ..ImportReport::default()
+        };
         run(&tx, reader, total_bytes, options, &mut report, progress)?;
         let rejected = report.error_count > 0 && !options.skip_invalid;
         if options.dry_run || rejected {
@@ -151,12 +201,8 @@ impl Store {
             tx.commit()?;
             report.committed = true;
         }
-        drop(conn);
         if rejected {
             return Err(Error::Import(Box::new(report)));
-        }
-        if report.committed && report.created + report.updated > 10_000 {
-            self.optimize()?;
         }
         Ok(report)
     }
@@ -180,17 +226,22 @@ impl Columns {
 fn read_header(
     rdr: &mut csv::Reader<impl Read>,
     report: &mut ImportReport,
-) -> Result<Option<Columns>, RowError> {
+) -> Result<Option<Columns>, Box<RowError>> {
     let file = report.file.clone();
-    let err = |line: u64, column: &str, value: &str, code: &str, message: String| RowError {
-        file: file.clone(),
-        line,
-        column: column.to_string(),
-        value: value.to_string(),
-        code: code.to_string(),
-        message,
+    let err = |line: u64, column: &str, value: &str, code: &str, message: String| {
+        Box::new(RowError {
+            file: file.clone(),
+            line,
+            column: column.to_string(),
+            value: value.to_string(),
+            code: code.to_string(),
+            message,
+        })
     };
-    let header = rdr.byte_headers().map_err(|e| err(1, "", "", "csv_invalid", e.to_string()))?.clone();
+    let header = rdr
+        .byte_headers()
+        .map_err(|e| err(1, "", "", "csv_invalid", e.to_string()))?
+        .clone();
     if header.is_empty() || header.iter().all(|h| h.is_empty()) {
         return Ok(None);
     }
@@ -198,13 +249,28 @@ fn read_header(
     let mut fields: Vec<Option<&'static str>> = Vec::new();
     for (i, raw) in header.iter().enumerate() {
         let name = std::str::from_utf8(raw).map_err(|_| {
-            err(1, "", "", "encoding_invalid", format!("header column {} is not UTF-8 text; save the file as UTF-8", i + 1))
+            err(
+                1,
+                "",
+                "",
+                "encoding_invalid",
+                format!(
+                    "header column {} is not UTF-8 text; save the file as UTF-8",
+                    i + 1
+                ),
+            )
         })?;
         let name = name.trim_start_matches('\u{feff}').trim().to_string();
         let field = canonical_name(&name);
         if let Some(f) = field {
             if fields.contains(&Some(f)) {
-                return Err(err(1, &name, &name, "column_duplicate", format!("two columns both mean '{f}'")));
+                return Err(err(
+                    1,
+                    &name,
+                    &name,
+                    "column_duplicate",
+                    format!("two columns both mean '{f}'"),
+                ));
             }
         } else if !name.is_empty() {
             report.ignored_columns.push(name.clone());
@@ -218,7 +284,8 @@ fn read_header(
             "",
             "",
             "column_missing",
-            "the header has no 'title' column (nor a 'sku' column to update existing items by)".to_string(),
+            "the header has no 'title' column (nor a 'sku' column to update existing items by)"
+                .to_string(),
         ));
     }
     Ok(Some(Columns { names, fields }))
@@ -232,12 +299,15 @@ fn run(
     report: &mut ImportReport,
     progress: &mut dyn FnMut(ImportProgress) -> bool,
 ) -> Result<()> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(reader);
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
     let columns = match read_header(&mut rdr, report) {
         Ok(Some(c)) => c,
         Ok(None) => return Ok(()),
         Err(e) => {
-            report.push_error(e);
+            report.push_error(*e);
             // A file whose header is unusable has no good rows to keep.
             return Err(Error::Import(Box::new(report.clone())));
         }
@@ -249,6 +319,7 @@ fn run(
             params![batch_id, report.file, now()],
         )?;
     }
+    crate::search::defer_indexing(conn)?;
     let mut writer = ItemWriter::new(conn, (!options.dry_run).then(|| batch_id.clone()))?;
     let mut record = csv::ByteRecord::new();
     loop {
@@ -257,7 +328,14 @@ fn run(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                report.push_error(row_error(report, line, "", "", "csv_invalid", e.to_string()));
+                report.push_error(row_error(
+                    report,
+                    line,
+                    "",
+                    "",
+                    "csv_invalid",
+                    e.to_string(),
+                ));
                 return Err(Error::Import(Box::new(report.clone())));
             }
         }
@@ -309,23 +387,51 @@ fn run(
                 }
             }
         }
-        if report.rows % PROGRESS_EVERY == 0
-            && !progress(ImportProgress { rows: report.rows, bytes: rdr.position().byte(), total_bytes })
+        if report.rows.is_multiple_of(PROGRESS_EVERY)
+            && !progress(ImportProgress {
+                rows: report.rows,
+                bytes: rdr.position().byte(),
+                total_bytes,
+            })
         {
             return Err(Error::Cancelled);
         }
     }
-    progress(ImportProgress { rows: report.rows, bytes: total_bytes, total_bytes });
+    progress(ImportProgress {
+        rows: report.rows,
+        bytes: total_bytes,
+        total_bytes,
+    });
     if !options.dry_run {
+        crate::search::index_deferred(conn)?;
         conn.execute(
             "UPDATE import_batches SET finished_at = ?2, created = ?3, updated = ?4, skipped = ?5 WHERE id = ?1",
             params![batch_id, now(), report.created as i64, report.updated as i64, report.skipped as i64],
+        )?;
+        let counts = serde_json::json!({
+            "file": report.file, "created": report.created, "updated": report.updated, "skipped": report.skipped
+        });
+        crate::activity::log(
+            conn,
+            "import",
+            "import_batch",
+            &batch_id,
+            Some(&batch_id),
+            None,
+            Some(counts),
         )?;
     }
     Ok(())
 }
 
-fn row_error(report: &ImportReport, line: u64, column: &str, value: &str, code: &str, message: String) -> RowError {
+fn row_error(
+    report: &ImportReport,
+    line: u64,
+    column: &str,
+    value: &str,
+    code: &str,
+    message: String,
+) -> RowError {
     RowError {
         file: report.file.clone(),
         line,
@@ -345,19 +451,27 @@ fn import_row(
     line: u64,
     report: &ImportReport,
 ) -> Result<Saved, Vec<RowError>> {
-    let err = |column: &str, value: &str, code: &str, message: String| row_error(report, line, column, value, code, message);
+    let err = |column: &str, value: &str, code: &str, message: String| {
+        row_error(report, line, column, value, code, message)
+    };
     if cells.len() != columns.names.len() {
         return Err(vec![err(
             "",
             "",
             "field_count",
-            format!("this row has {} fields but the header has {}", cells.len(), columns.names.len()),
+            format!(
+                "this row has {} fields but the header has {}",
+                cells.len(),
+                columns.names.len()
+            ),
         )]);
     }
     let mut changes = ItemChanges::default();
     let mut errors = Vec::new();
     for (i, raw) in cells.iter().enumerate() {
-        let Some(field) = columns.fields[i] else { continue };
+        let Some(field) = columns.fields[i] else {
+            continue;
+        };
         let value = unguard(raw.trim());
         if value.is_empty() {
             continue;
@@ -416,7 +530,8 @@ fn import_row(
         return Err(errors);
     }
     let existing = match &changes.sku {
-        Some(sku) => existing_by_sku(conn, sku.trim()).map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?,
+        Some(sku) => existing_by_sku(conn, sku.trim())
+            .map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?,
         None => None,
     };
     if let Some(item) = &existing {
@@ -425,22 +540,41 @@ fn import_row(
                 &columns.header_for("sku"),
                 changes.sku.as_deref().unwrap_or_default(),
                 "in_trash",
-                format!("SKU belongs to '{}', which is in the trash; restore it first", item.fields.title),
+                format!(
+                    "SKU belongs to '{}', which is in the trash; restore it first",
+                    item.fields.title
+                ),
             )]);
         }
     } else if changes.title.is_none() {
-        return Err(vec![err(&columns.header_for("title"), "", "title_required", "an item needs a title".into())]);
+        return Err(vec![err(
+            &columns.header_for("title"),
+            "",
+            "title_required",
+            "an item needs a title".into(),
+        )]);
     }
     let to_row_errors = |e: Error| -> Vec<RowError> {
         match e {
-            Error::Invalid(fields) => fields.into_iter().map(|f| field_error(report, line, columns, f)).collect(),
+            Error::Invalid(fields) => fields
+                .into_iter()
+                .map(|f| field_error(report, line, columns, f))
+                .collect(),
             other => vec![err("", "", other.code(), other.to_string())],
         }
     };
-    let fields = writer.prepare(existing.as_ref(), &changes).map_err(to_row_errors)?;
+    let fields = writer
+        .prepare(existing.as_ref(), &changes)
+        .map_err(to_row_errors)?;
     match &existing {
-        Some(item) => writer.update(item, fields).map(|(_, saved)| saved).map_err(to_row_errors),
-        None => writer.insert(fields, None).map(|_| Saved::Created).map_err(to_row_errors),
+        Some(item) => writer
+            .update(item, fields)
+            .map(|(_, saved)| saved)
+            .map_err(to_row_errors),
+        None => writer
+            .insert(fields, None)
+            .map(|_| Saved::Created)
+            .map_err(to_row_errors),
     }
 }
 
@@ -449,7 +583,14 @@ fn field_error(report: &ImportReport, line: u64, columns: &Columns, f: FieldErro
         "price_currency" => "currency",
         other => other,
     };
-    row_error(report, line, &columns.header_for(field), &f.value, f.code, f.message)
+    row_error(
+        report,
+        line,
+        &columns.header_for(field),
+        &f.value,
+        f.code,
+        f.message,
+    )
 }
 
 fn existing_by_sku(conn: &Connection, sku: &str) -> Result<Option<Item>> {
@@ -458,11 +599,7 @@ fn existing_by_sku(conn: &Connection, sku: &str) -> Result<Option<Item>> {
         .query_row([sku], item_from_row)
         .optional()?;
     if let Some(item) = &mut item {
-        let mut stmt = conn.prepare_cached(
-            "SELECT f.name, v.value FROM item_fields v JOIN custom_fields f ON f.id = v.field_id WHERE v.item_id = ?1",
-        )?;
-        item.fields.fields =
-            stmt.query_map([&item.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        item.fields.fields = crate::items::custom_fields(conn, item.seq)?;
     }
     Ok(item)
 }

@@ -23,8 +23,14 @@ pub enum Condition {
 
 impl Condition {
     /// Every condition, best first.
-    pub const ALL: [Condition; 6] =
-        [Condition::New, Condition::LikeNew, Condition::Excellent, Condition::Good, Condition::Fair, Condition::Poor];
+    pub const ALL: [Condition; 6] = [
+        Condition::New,
+        Condition::LikeNew,
+        Condition::Excellent,
+        Condition::Good,
+        Condition::Fair,
+        Condition::Poor,
+    ];
 
     /// The stored name (`like_new`).
     pub fn as_str(self) -> &'static str {
@@ -40,8 +46,17 @@ impl Condition {
 
     /// Reads a condition as people write it: `Like New`, `like-new`, `LIKE_NEW`.
     pub fn parse(text: &str) -> Option<Condition> {
-        let key: String =
-            text.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
+        let key: String = text
+            .trim()
+            .chars()
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
         Condition::ALL.into_iter().find(|c| c.as_str() == key)
     }
 }
@@ -59,7 +74,12 @@ pub enum Status {
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 4] = [Status::Draft, Status::Active, Status::Sold, Status::Archived];
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Active,
+        Status::Sold,
+        Status::Archived,
+    ];
 
     /// The stored name.
     pub fn as_str(self) -> &'static str {
@@ -127,6 +147,9 @@ pub struct ItemFields {
 pub struct Item {
     /// UUIDv7.
     pub id: String,
+    /// The row number: insertion order, and the search index's key.
+    #[serde(skip)]
+    pub seq: i64,
     #[serde(flatten)]
     pub fields: ItemFields,
     /// The row this one was split from, if any.
@@ -192,9 +215,14 @@ pub struct ItemChanges {
 }
 
 /// `null` means "clear", absent means "leave as it is".
-fn clearable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn clearable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
+
+/// A whole-number field: its name, the change given, and where it goes.
+type CountField<'a> = (&'static str, Option<Option<i64>>, &'a mut Option<i64>);
 
 const MAX_TEXT: usize = 10_000;
 const MAX_SHORT: usize = 200;
@@ -213,13 +241,28 @@ pub fn apply_changes(
     if let Some(title) = &changes.title {
         let t = title.trim();
         if t.is_empty() {
-            errors.push(FieldError::new("title", title, "title_required", "an item needs a title"));
+            errors.push(FieldError::new(
+                "title",
+                title,
+                "title_required",
+                "an item needs a title",
+            ));
         } else if t.chars().count() > MAX_SHORT * 2 {
-            errors.push(FieldError::new("title", title, "too_long", "a title can be at most 400 characters"));
+            errors.push(FieldError::new(
+                "title",
+                title,
+                "too_long",
+                "a title can be at most 400 characters",
+            ));
         }
         out.title = t.to_string();
     } else if out.title.trim().is_empty() {
-        errors.push(FieldError::new("title", "", "title_required", "an item needs a title"));
+        errors.push(FieldError::new(
+            "title",
+            "",
+            "title_required",
+            "an item needs a title",
+        ));
     }
 
     if let Some(sku) = &changes.sku {
@@ -247,21 +290,46 @@ pub fn apply_changes(
     }
 
     let texts: [(&'static str, &Option<String>, &mut Option<String>, usize); 9] = [
-        ("description", &changes.description, &mut out.description, MAX_TEXT),
+        (
+            "description",
+            &changes.description,
+            &mut out.description,
+            MAX_TEXT,
+        ),
         ("brand", &changes.brand, &mut out.brand, MAX_SHORT),
-        ("category", &changes.category, &mut out.category, MAX_SHORT * 2),
+        (
+            "category",
+            &changes.category,
+            &mut out.category,
+            MAX_SHORT * 2,
+        ),
         ("size", &changes.size, &mut out.size, MAX_SHORT),
         ("colour", &changes.colour, &mut out.colour, MAX_SHORT),
         ("material", &changes.material, &mut out.material, MAX_SHORT),
         ("notes", &changes.notes, &mut out.notes, MAX_TEXT),
-        ("acquired_from", &changes.acquired_from, &mut out.acquired_from, MAX_SHORT),
-        ("acquired_on", &changes.acquired_on, &mut out.acquired_on, 10),
+        (
+            "acquired_from",
+            &changes.acquired_from,
+            &mut out.acquired_from,
+            MAX_SHORT,
+        ),
+        (
+            "acquired_on",
+            &changes.acquired_on,
+            &mut out.acquired_on,
+            10,
+        ),
     ];
     for (field, given, slot, max) in texts {
         if let Some(text) = given {
             let t = text.trim();
             if t.chars().count() > max {
-                errors.push(FieldError::new(field, text, "too_long", format!("{field} can be at most {max} characters")));
+                errors.push(FieldError::new(
+                    field,
+                    text,
+                    "too_long",
+                    format!("{field} can be at most {max} characters"),
+                ));
             }
             *slot = (!t.is_empty()).then(|| t.to_string());
         }
@@ -314,8 +382,12 @@ pub fn apply_changes(
         out.quantity = q;
     }
 
-    let counts: [(&'static str, Option<Option<i64>>, &mut Option<i64>); 5] = [
-        ("low_stock_threshold", changes.low_stock_threshold, &mut out.low_stock_threshold),
+    let counts: [CountField<'_>; 5] = [
+        (
+            "low_stock_threshold",
+            changes.low_stock_threshold,
+            &mut out.low_stock_threshold,
+        ),
         ("weight_grams", changes.weight_grams, &mut out.weight_grams),
         ("length_mm", changes.length_mm, &mut out.length_mm),
         ("width_mm", changes.width_mm, &mut out.width_mm),
@@ -335,8 +407,22 @@ pub fn apply_changes(
         }
     }
 
-    apply_money("cost", &changes.cost, &changes.cost_currency, &mut out.cost, home, &mut errors);
-    apply_money("price", &changes.price, &changes.price_currency, &mut out.price, home, &mut errors);
+    apply_money(
+        "cost",
+        &changes.cost,
+        &changes.cost_currency,
+        &mut out.cost,
+        home,
+        &mut errors,
+    );
+    apply_money(
+        "price",
+        &changes.price,
+        &changes.price_currency,
+        &mut out.price,
+        home,
+        &mut errors,
+    );
 
     if let Some(text) = &changes.status {
         match Status::parse(text) {
@@ -345,7 +431,10 @@ pub fn apply_changes(
                 "status",
                 text,
                 "status_unknown",
-                format!("status '{}' is not one of: draft, active, sold, archived", text.trim()),
+                format!(
+                    "status '{}' is not one of: draft, active, sold, archived",
+                    text.trim()
+                ),
             )),
         }
     }
@@ -397,7 +486,10 @@ pub fn check_placement(fields: &ItemFields) -> Result<(), FieldError> {
             "location",
             "",
             "active_without_location",
-            format!("'{}' cannot be active without a storage location; put it in a bin first", fields.title),
+            format!(
+                "'{}' cannot be active without a storage location; put it in a bin first",
+                fields.title
+            ),
         ));
     }
     Ok(())
@@ -411,12 +503,21 @@ fn apply_money(
     home: Currency,
     errors: &mut Vec<FieldError>,
 ) {
-    let currency_field = if field == "cost" { "cost_currency" } else { "price_currency" };
+    let currency_field = if field == "cost" {
+        "cost_currency"
+    } else {
+        "price_currency"
+    };
     let cur = match currency.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         Some(code) => match Currency::parse(code) {
             Ok(c) => c,
             Err(e) => {
-                errors.push(FieldError::new(currency_field, code, e.code(), e.to_string()));
+                errors.push(FieldError::new(
+                    currency_field,
+                    code,
+                    e.code(),
+                    e.to_string(),
+                ));
                 return;
             }
         },
@@ -426,7 +527,12 @@ fn apply_money(
         Some(text) if text.trim().is_empty() => *slot = None,
         Some(text) => match Money::parse(text, cur) {
             Ok(m) => *slot = Some(m),
-            Err(e) => errors.push(FieldError::new(field, text, e.code(), format!("{field}: {e}"))),
+            Err(e) => errors.push(FieldError::new(
+                field,
+                text,
+                e.code(),
+                format!("{field}: {e}"),
+            )),
         },
         // A new currency alone re-reads the same digits in that currency
         // would be a guess; refuse only if it cannot hold the amount.
@@ -435,7 +541,12 @@ fn apply_money(
                 if m.currency != cur {
                     match Money::parse(&m.to_decimal_string(), cur) {
                         Ok(v) => *m = v,
-                        Err(e) => errors.push(FieldError::new(field, m.to_decimal_string(), e.code(), e.to_string())),
+                        Err(e) => errors.push(FieldError::new(
+                            field,
+                            m.to_decimal_string(),
+                            e.code(),
+                            e.to_string(),
+                        )),
                     }
                 }
             }
@@ -485,10 +596,18 @@ fn clean_tags(tags: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
 /// "Clothing>Women >  Coats" → "Clothing > Women > Coats": one spelling per
 /// path so the same category is never stored twice.
 pub fn normalise_category(path: &str) -> String {
-    path.split('>').map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" > ")
+    path.split('>')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" > ")
 }
 
 /// Splits `a; b ;c` tag text as found in CSV files.
 pub fn split_tags(text: &str) -> Vec<String> {
-    text.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
+    text.split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
 }

@@ -11,7 +11,9 @@ use crate::activity;
 use crate::db::Store;
 use crate::error::{Error, FieldError, Result};
 use crate::gtin::Gtin;
-use crate::item::{apply_changes, check_placement, Condition, Item, ItemChanges, ItemFields, Placement, Status};
+use crate::item::{
+    apply_changes, check_placement, Condition, Item, ItemChanges, ItemFields, Placement, Status,
+};
 use crate::money::{Currency, Money};
 use crate::settings;
 use crate::storage::resolve_placement;
@@ -53,10 +55,13 @@ pub(crate) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
     let tags: Option<String> = r.get(28)?;
     Ok(Item {
         id: r.get(0)?,
+        seq: r.get(35)?,
         fields: ItemFields {
             title: r.get(1)?,
             sku: r.get(2)?,
-            barcode: r.get::<_, Option<String>>(3)?.and_then(|b| Gtin::parse(&b).ok()),
+            barcode: r
+                .get::<_, Option<String>>(3)?
+                .and_then(|b| Gtin::parse(&b).ok()),
             description: r.get(4)?,
             brand: r.get(5)?,
             category: r.get(6)?,
@@ -75,7 +80,10 @@ pub(crate) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
             notes: r.get(21)?,
             status: Status::parse(&status).unwrap_or_default(),
             location,
-            tags: tags.as_deref().map(crate::item::split_tags).unwrap_or_default(),
+            tags: tags
+                .as_deref()
+                .map(crate::item::split_tags)
+                .unwrap_or_default(),
             fields: BTreeMap::new(),
             acquired_on: r.get(29)?,
             acquired_from: r.get(30)?,
@@ -98,7 +106,11 @@ pub(crate) fn find_item(conn: &Connection, key: &str) -> Result<Option<Found>> {
     let by = |sql: &str, value: &str| -> Result<Option<Found>> {
         Ok(conn
             .prepare_cached(&format!("{ITEM_SELECT} WHERE {sql}"))?
-            .query_row([value], |r| Ok(Found { item: item_from_row(r)? }))
+            .query_row([value], |r| {
+                Ok(Found {
+                    item: item_from_row(r)?,
+                })
+            })
             .optional()?)
     };
     let found = match by("i.id = ?1", key)? {
@@ -106,25 +118,29 @@ pub(crate) fn find_item(conn: &Connection, key: &str) -> Result<Option<Found>> {
         None => match by("i.sku = ?1", key)? {
             Some(f) => Some(f),
             None => match Gtin::parse(key) {
-                Ok(g) => by("i.barcode = ?1 ORDER BY i.deleted_at IS NOT NULL, i.seq DESC LIMIT 1", g.as_str())?,
+                Ok(g) => by(
+                    "i.barcode = ?1 ORDER BY i.deleted_at IS NOT NULL, i.seq DESC LIMIT 1",
+                    g.as_str(),
+                )?,
                 Err(_) => None,
             },
         },
     };
     match found {
         Some(mut f) => {
-            f.item.fields.fields = custom_fields(conn, &f.item.id)?;
+            f.item.fields.fields = custom_fields(conn, f.item.seq)?;
             Ok(Some(f))
         }
         None => Ok(None),
     }
 }
 
-fn custom_fields(conn: &Connection, item_id: &str) -> Result<BTreeMap<String, String>> {
+/// An item's custom fields, by name.
+pub(crate) fn custom_fields(conn: &Connection, item_seq: i64) -> Result<BTreeMap<String, String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT f.name, v.value FROM item_fields v JOIN custom_fields f ON f.id = v.field_id WHERE v.item_id = ?1",
+        "SELECT f.name, v.value FROM item_fields v JOIN custom_fields f ON f.seq = v.field_seq WHERE v.item_seq = ?1",
     )?;
-    let rows = stmt.query_map([item_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([item_seq], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -145,9 +161,9 @@ pub(crate) struct ItemWriter<'c> {
     home: Currency,
     batch_id: Option<String>,
     create_locations: bool,
-    tag_ids: HashMap<String, String>,
-    field_ids: HashMap<String, String>,
-    category_ids: HashMap<String, String>,
+    tag_seqs: HashMap<String, i64>,
+    field_seqs: HashMap<String, i64>,
+    categories: HashMap<String, (String, String)>,
     placements: HashMap<String, Placement>,
 }
 
@@ -158,9 +174,9 @@ impl<'c> ItemWriter<'c> {
             home: settings::home_currency(conn)?,
             batch_id,
             create_locations: true,
-            tag_ids: HashMap::new(),
-            field_ids: HashMap::new(),
-            category_ids: HashMap::new(),
+            tag_seqs: HashMap::new(),
+            field_seqs: HashMap::new(),
+            categories: HashMap::new(),
             placements: HashMap::new(),
         })
     }
@@ -168,8 +184,15 @@ impl<'c> ItemWriter<'c> {
     /// Validates `changes` against `base` (a new item when `None`) and
     /// resolves the location, without writing anything but new bins,
     /// sections or categories a path names.
-    pub(crate) fn prepare(&mut self, base: Option<&Item>, changes: &ItemChanges) -> Result<ItemFields> {
-        let empty = ItemFields { quantity: 1, ..ItemFields::default() };
+    pub(crate) fn prepare(
+        &mut self,
+        base: Option<&Item>,
+        changes: &ItemChanges,
+    ) -> Result<ItemFields> {
+        let empty = ItemFields {
+            quantity: 1,
+            ..ItemFields::default()
+        };
         let base_fields = base.map_or(&empty, |b| &b.fields);
         let mut errors = Vec::new();
         let mut fields = match apply_changes(base_fields, changes, self.home) {
@@ -180,8 +203,16 @@ impl<'c> ItemWriter<'c> {
             }
         };
         if let Some(text) = &changes.location {
-            fields.location = if text.trim().is_empty() {
+            let t = text.trim();
+            let current = base.and_then(|b| b.fields.location.as_ref());
+            fields.location = if t.is_empty() {
                 None
+            } else if let Some(p) = current.filter(|p| {
+                p.code.eq_ignore_ascii_case(t) || p.path.to_lowercase() == t.to_lowercase()
+            }) {
+                // Already there: no look-up, and no ambiguity when two bins
+                // of different kinds share the name.
+                Some(p.clone())
             } else {
                 match self.placement(text) {
                     Ok(p) => Some(p),
@@ -196,6 +227,12 @@ impl<'c> ItemWriter<'c> {
             if let Err(e) = check_placement(&fields) {
                 errors.push(e);
             }
+        }
+        if errors.is_empty() && changes.category.is_some() {
+            // The stored spelling wins over the typed one.
+            fields.category = self
+                .category(fields.category.as_deref())?
+                .map(|(_, path)| path);
         }
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
@@ -223,9 +260,11 @@ impl<'c> ItemWriter<'c> {
             .query_row([sku], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         match other {
-            Some((id, title, deleted)) if Some(id.as_str()) != own_id => {
-                Err(Error::SkuTaken { sku: sku.to_string(), title, in_trash: deleted.is_some() })
-            }
+            Some((id, title, deleted)) if Some(id.as_str()) != own_id => Err(Error::SkuTaken {
+                sku: sku.to_string(),
+                title,
+                in_trash: deleted.is_some(),
+            }),
             _ => Ok(()),
         }
     }
@@ -234,11 +273,11 @@ impl<'c> ItemWriter<'c> {
     pub(crate) fn insert(&mut self, fields: ItemFields, origin_id: Option<&str>) -> Result<Item> {
         let id = new_id();
         let t = now();
-        let category_id = self.category_id(fields.category.as_deref())?;
+        let category_id = self.category(fields.category.as_deref())?.map(|(id, _)| id);
         let (bin_id, section_id, code) = placement_columns(&fields.location);
         self.conn
             .prepare_cached(
-                "INSERT INTO items (id, title, sku, barcode, description, brand, category_id, category, size, colour,
+                "INSERT OR FAIL INTO items (id, title, sku, barcode, description, brand, category_id, category, size, colour,
                     material, condition, quantity, low_stock_threshold, cost_amount, cost_currency, price_amount,
                     price_currency, weight_grams, length_mm, width_mm, height_mm, notes, status, bin_id, section_id,
                     location, tags, acquired_on, acquired_from, origin_id, created_at, updated_at)
@@ -279,18 +318,26 @@ impl<'c> ItemWriter<'c> {
                 origin_id,
                 t,
             ])?;
-        self.write_tags(&id, &fields.tags, false)?;
-        self.write_fields(&id, &fields.fields, false)?;
-        if let Some(p) = &fields.location {
-            record_move(self.conn, &id, fields.quantity, None, Some(p))?;
+        let seq = self.conn.last_insert_rowid();
+        self.write_tags(seq, &fields.tags, false)?;
+        self.write_fields(seq, &fields.fields, false)?;
+        // Items created by an import are logged once, as the import batch
+        // (the file is the record of what they said); a million identical
+        // log rows would double the import's cost and say nothing more.
+        if self.batch_id.is_none() {
+            activity::log(
+                self.conn,
+                "create",
+                "item",
+                &id,
+                None,
+                None,
+                serde_json::to_value(&fields).ok(),
+            )?;
         }
-        // An imported row points at its batch; the file is the record of
-        // what it said, so the row's fields are not copied into the log.
-        let after = if self.batch_id.is_some() { None } else { serde_json::to_value(&fields).ok() };
-        let action = if self.batch_id.is_some() { "import" } else { "create" };
-        activity::log(self.conn, action, "item", &id, self.batch_id.as_deref(), None, after)?;
         Ok(Item {
             id,
+            seq,
             fields,
             origin_id: origin_id.map(str::to_string),
             created_at: t.clone(),
@@ -305,7 +352,7 @@ impl<'c> ItemWriter<'c> {
             return Ok((old.clone(), Saved::Unchanged));
         };
         let t = now();
-        let category_id = self.category_id(fields.category.as_deref())?;
+        let category_id = self.category(fields.category.as_deref())?.map(|(id, _)| id);
         let (bin_id, section_id, code) = placement_columns(&fields.location);
         self.conn
             .prepare_cached(
@@ -351,130 +398,164 @@ impl<'c> ItemWriter<'c> {
                 t,
             ])?;
         if fields.tags != old.fields.tags {
-            self.write_tags(&old.id, &fields.tags, true)?;
+            self.write_tags(old.seq, &fields.tags, true)?;
         }
         if fields.fields != old.fields.fields {
-            self.write_fields(&old.id, &fields.fields, true)?;
+            self.write_fields(old.seq, &fields.fields, true)?;
         }
         if fields.location != old.fields.location {
-            record_move(self.conn, &old.id, fields.quantity, old.fields.location.as_ref(), fields.location.as_ref())?;
+            record_move(
+                self.conn,
+                &old.id,
+                fields.quantity,
+                old.fields.location.as_ref(),
+                fields.location.as_ref(),
+            )?;
         }
-        let action = if self.batch_id.is_some() { "import" } else { "update" };
-        activity::log(self.conn, action, "item", &old.id, self.batch_id.as_deref(), Some(before), Some(after))?;
-        let item = Item { fields, updated_at: t, ..old.clone() };
+        let action = if self.batch_id.is_some() {
+            "import"
+        } else {
+            "update"
+        };
+        activity::log(
+            self.conn,
+            action,
+            "item",
+            &old.id,
+            self.batch_id.as_deref(),
+            Some(before),
+            Some(after),
+        )?;
+        let item = Item {
+            fields,
+            updated_at: t,
+            ..old.clone()
+        };
         Ok((item, Saved::Updated))
     }
 
-    fn category_id(&mut self, path: Option<&str>) -> Result<Option<String>> {
+    /// The id and stored path of the category `path` names (matched
+    /// without case), creating each missing level.
+    fn category(&mut self, path: Option<&str>) -> Result<Option<(String, String)>> {
         let Some(path) = path else { return Ok(None) };
         let key = path.to_lowercase();
-        if let Some(id) = self.category_ids.get(&key) {
-            return Ok(Some(id.clone()));
+        if let Some(found) = self.categories.get(&key) {
+            return Ok(Some(found.clone()));
         }
-        let mut parent: Option<String> = None;
-        let mut so_far = String::new();
+        let mut parent: Option<(String, String)> = None;
         for name in path.split(" > ") {
-            if !so_far.is_empty() {
-                so_far.push_str(" > ");
-            }
-            so_far.push_str(name);
-            let existing: Option<String> = self
+            let wanted = match &parent {
+                Some((_, p)) => format!("{p} > {name}"),
+                None => name.to_string(),
+            };
+            let existing: Option<(String, String)> = self
                 .conn
-                .prepare_cached("SELECT id FROM categories WHERE path = ?1 COLLATE NOCASE")?
-                .query_row([&so_far], |r| r.get(0))
+                .prepare_cached("SELECT id, path FROM categories WHERE path = ?1 COLLATE NOCASE")?
+                .query_row([&wanted], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            let id = match existing {
-                Some(id) => id,
+            parent = Some(match existing {
+                Some(found) => found,
                 None => {
                     let id = new_id();
                     self.conn
                         .prepare_cached(
                             "INSERT INTO categories (id, parent_id, name, path, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                         )?
-                        .execute(params![id, parent, name, so_far, now()])?;
-                    id
+                        .execute(params![id, parent.as_ref().map(|p| &p.0), name, wanted, now()])?;
+                    (id, wanted)
                 }
-            };
-            parent = Some(id);
+            });
         }
-        if let Some(id) = &parent {
-            self.category_ids.insert(key, id.clone());
+        if let Some(found) = &parent {
+            self.categories.insert(key, found.clone());
         }
         Ok(parent)
     }
 
-    fn write_tags(&mut self, item_id: &str, tags: &[String], replace: bool) -> Result<()> {
+    fn write_tags(&mut self, item_seq: i64, tags: &[String], replace: bool) -> Result<()> {
         if replace {
-            self.conn.prepare_cached("DELETE FROM item_tags WHERE item_id = ?1")?.execute([item_id])?;
+            self.conn
+                .prepare_cached("DELETE FROM item_tags WHERE item_seq = ?1")?
+                .execute([item_seq])?;
         }
         for tag in tags {
-            let key = tag.to_lowercase();
-            let tag_id = match self.tag_ids.get(&key) {
-                Some(id) => id.clone(),
-                None => {
-                    let found: Option<String> = self
-                        .conn
-                        .prepare_cached("SELECT id FROM tags WHERE name = ?1")?
-                        .query_row([tag], |r| r.get(0))
-                        .optional()?;
-                    let id = match found {
-                        Some(id) => id,
-                        None => {
-                            let id = new_id();
-                            self.conn.prepare_cached("INSERT INTO tags (id, name) VALUES (?1, ?2)")?.execute([&id, tag])?;
-                            id
-                        }
-                    };
-                    self.tag_ids.insert(key, id.clone());
-                    id
-                }
-            };
+            let tag_seq = named_row(self.conn, &mut self.tag_seqs, "tags", tag)?;
             self.conn
-                .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?1, ?2)")?
-                .execute([item_id, &tag_id])?;
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO item_tags (item_seq, tag_seq) VALUES (?1, ?2)",
+                )?
+                .execute([item_seq, tag_seq])?;
         }
         Ok(())
     }
 
-    fn write_fields(&mut self, item_id: &str, fields: &BTreeMap<String, String>, replace: bool) -> Result<()> {
+    fn write_fields(
+        &mut self,
+        item_seq: i64,
+        fields: &BTreeMap<String, String>,
+        replace: bool,
+    ) -> Result<()> {
         if replace {
-            self.conn.prepare_cached("DELETE FROM item_fields WHERE item_id = ?1")?.execute([item_id])?;
+            self.conn
+                .prepare_cached("DELETE FROM item_fields WHERE item_seq = ?1")?
+                .execute([item_seq])?;
         }
         for (name, value) in fields {
-            let key = name.to_lowercase();
-            let field_id = match self.field_ids.get(&key) {
-                Some(id) => id.clone(),
-                None => {
-                    let found: Option<String> = self
-                        .conn
-                        .prepare_cached("SELECT id FROM custom_fields WHERE name = ?1")?
-                        .query_row([name], |r| r.get(0))
-                        .optional()?;
-                    let id = match found {
-                        Some(id) => id,
-                        None => {
-                            let id = new_id();
-                            self.conn
-                                .prepare_cached("INSERT INTO custom_fields (id, name, created_at) VALUES (?1, ?2, ?3)")?
-                                .execute([&id, name, &now()])?;
-                            id
-                        }
-                    };
-                    self.field_ids.insert(key, id.clone());
-                    id
-                }
-            };
+            let field_seq = named_row(self.conn, &mut self.field_seqs, "custom_fields", name)?;
             self.conn
-                .prepare_cached("INSERT INTO item_fields (item_id, field_id, value) VALUES (?1, ?2, ?3)")?
-                .execute([item_id, &field_id, value])?;
+                .prepare_cached(
+                    "INSERT INTO item_fields (item_seq, field_seq, value) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![item_seq, field_seq, value])?;
         }
         Ok(())
     }
 }
 
+/// The row number of the tag or custom field called `name` (matched
+/// without case), created if new; remembered in `cache`.
+fn named_row(
+    conn: &Connection,
+    cache: &mut HashMap<String, i64>,
+    table: &str,
+    name: &str,
+) -> Result<i64> {
+    let key = name.to_lowercase();
+    if let Some(seq) = cache.get(&key) {
+        return Ok(*seq);
+    }
+    let found: Option<i64> = conn
+        .prepare_cached(&format!("SELECT seq FROM {table} WHERE name = ?1"))?
+        .query_row([name], |r| r.get(0))
+        .optional()?;
+    let seq = match found {
+        Some(seq) => seq,
+        None => {
+            let sql = if table == "custom_fields" {
+                "INSERT INTO custom_fields (id, name, created_at) VALUES (?1, ?2, ?3)"
+            } else {
+                "INSERT INTO tags (id, name) VALUES (?1, ?2)"
+            };
+            let mut stmt = conn.prepare_cached(sql)?;
+            if table == "custom_fields" {
+                stmt.execute(params![new_id(), name, now()])?;
+            } else {
+                stmt.execute(params![new_id(), name])?;
+            }
+            conn.last_insert_rowid()
+        }
+    };
+    cache.insert(key, seq);
+    Ok(seq)
+}
+
 fn placement_columns(p: &Option<Placement>) -> (Option<&str>, Option<&str>, Option<&str>) {
     match p {
-        Some(p) => (Some(p.bin_id.as_str()), p.section_id.as_deref(), Some(p.code.as_str())),
+        Some(p) => (
+            Some(p.bin_id.as_str()),
+            p.section_id.as_deref(),
+            Some(p.code.as_str()),
+        ),
         None => (None, None, None),
     }
 }
@@ -491,7 +572,11 @@ pub(crate) fn record_move(
     to: Option<&Placement>,
 ) -> Result<()> {
     let part = |p: Option<&Placement>| {
-        (p.map(|p| p.bin_id.clone()), p.and_then(|p| p.section_id.clone()), p.map(|p| p.code.clone()))
+        (
+            p.map(|p| p.bin_id.clone()),
+            p.and_then(|p| p.section_id.clone()),
+            p.map(|p| p.code.clone()),
+        )
     };
     let (fb, fs, fc) = part(from);
     let (tb, ts, tc) = part(to);
@@ -516,7 +601,12 @@ impl Store {
     /// Creates an item.
     pub fn create_item(&self, changes: &ItemChanges) -> Result<Item> {
         if changes.title.is_none() {
-            return Err(Error::invalid("title", "", "title_required", "an item needs a title"));
+            return Err(Error::invalid(
+                "title",
+                "",
+                "title_required",
+                "an item needs a title",
+            ));
         }
         self.write(|tx| {
             let mut w = ItemWriter::new(tx, None)?;
@@ -530,7 +620,9 @@ impl Store {
         self.write(|tx| {
             let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
             if found.item.deleted_at.is_some() {
-                return Err(Error::InTrash { title: found.item.fields.title });
+                return Err(Error::InTrash {
+                    title: found.item.fields.title,
+                });
             }
             let mut w = ItemWriter::new(tx, None)?;
             let fields = w.prepare(Some(&found.item), changes)?;
@@ -540,7 +632,11 @@ impl Store {
 
     /// The item with this id, SKU or barcode (also when in the trash).
     pub fn item(&self, key: &str) -> Result<Item> {
-        self.read(|conn| find_item(conn, key)?.map(|f| f.item).ok_or_else(|| Error::not_found("item", key)))
+        self.read(|conn| {
+            find_item(conn, key)?
+                .map(|f| f.item)
+                .ok_or_else(|| Error::not_found("item", key))
+        })
     }
 
     /// Moves an item to the trash, from which it can be restored.
@@ -554,7 +650,11 @@ impl Store {
             tx.prepare_cached("UPDATE items SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
                 .execute(params![found.item.id, t])?;
             activity::log(tx, "trash", "item", &found.item.id, None, None, None)?;
-            Ok(Item { deleted_at: Some(t.clone()), updated_at: t, ..found.item })
+            Ok(Item {
+                deleted_at: Some(t.clone()),
+                updated_at: t,
+                ..found.item
+            })
         })
     }
 
@@ -569,7 +669,11 @@ impl Store {
             tx.prepare_cached("UPDATE items SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1")?
                 .execute(params![found.item.id, t])?;
             activity::log(tx, "restore", "item", &found.item.id, None, None, None)?;
-            Ok(Item { deleted_at: None, updated_at: t, ..found.item })
+            Ok(Item {
+                deleted_at: None,
+                updated_at: t,
+                ..found.item
+            })
         })
     }
 
@@ -588,11 +692,23 @@ impl Store {
     /// deleted record is kept whole in the activity log.
     pub fn empty_trash(&self) -> Result<usize> {
         self.write(|tx| {
-            let mut stmt = tx.prepare_cached(&format!("{ITEM_SELECT} WHERE i.deleted_at IS NOT NULL"))?;
-            let trashed: Vec<Item> = stmt.query_map([], item_from_row)?.collect::<rusqlite::Result<_>>()?;
+            let mut stmt =
+                tx.prepare_cached(&format!("{ITEM_SELECT} WHERE i.deleted_at IS NOT NULL"))?;
+            let trashed: Vec<Item> = stmt
+                .query_map([], item_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
             for item in &trashed {
-                activity::log(tx, "purge", "item", &item.id, None, serde_json::to_value(item).ok(), None)?;
-                tx.prepare_cached("DELETE FROM items WHERE id = ?1")?.execute([&item.id])?;
+                activity::log(
+                    tx,
+                    "purge",
+                    "item",
+                    &item.id,
+                    None,
+                    serde_json::to_value(item).ok(),
+                    None,
+                )?;
+                tx.prepare_cached("DELETE FROM items WHERE id = ?1")?
+                    .execute([&item.id])?;
             }
             Ok(trashed.len())
         })
@@ -606,7 +722,9 @@ impl Store {
             let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
             let item = found.item;
             if item.deleted_at.is_some() {
-                return Err(Error::InTrash { title: item.fields.title });
+                return Err(Error::InTrash {
+                    title: item.fields.title,
+                });
             }
             let mut w = ItemWriter::new(tx, None)?;
             w.create_locations = false;
@@ -621,14 +739,32 @@ impl Store {
                 )),
                 Some(q) if q < whole => {
                     let origin = item.origin_id.clone().unwrap_or_else(|| item.id.clone());
-                    let rest = ItemFields { quantity: whole - q, ..item.fields.clone() };
+                    let rest = ItemFields {
+                        quantity: whole - q,
+                        ..item.fields.clone()
+                    };
                     w.update(&item, rest)?;
                     // The moved part is a new row; the SKU stays with the
                     // original row because SKUs are unique.
-                    let part = ItemFields { quantity: q, sku: None, location: Some(to), ..item.fields.clone() };
-                    w.insert(part, Some(&origin))
+                    let part = ItemFields {
+                        quantity: q,
+                        sku: None,
+                        location: Some(to.clone()),
+                        ..item.fields.clone()
+                    };
+                    let moved = w.insert(part, Some(&origin))?;
+                    record_move(tx, &moved.id, q, item.fields.location.as_ref(), Some(&to))?;
+                    Ok(moved)
                 }
-                _ => Ok(w.update(&item, ItemFields { location: Some(to), ..item.fields.clone() })?.0),
+                _ => Ok(w
+                    .update(
+                        &item,
+                        ItemFields {
+                            location: Some(to),
+                            ..item.fields.clone()
+                        },
+                    )?
+                    .0),
             }
         })
     }

@@ -52,7 +52,13 @@ pub enum Sort {
 
 impl Sort {
     /// Every sort.
-    pub const ALL: [Sort; 5] = [Sort::Newest, Sort::Title, Sort::Price, Sort::Quantity, Sort::Updated];
+    pub const ALL: [Sort; 5] = [
+        Sort::Newest,
+        Sort::Title,
+        Sort::Price,
+        Sort::Quantity,
+        Sort::Updated,
+    ];
 
     fn column(self) -> &'static str {
         match self {
@@ -77,7 +83,9 @@ impl Sort {
 
     /// Reads a sort name.
     pub fn parse(text: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
     }
 }
 
@@ -118,15 +126,25 @@ pub(crate) fn filter_sql(conn: &Connection, filters: &Filters) -> Result<Where> 
         sql.push_str(&clause.replace('?', &format!("?{}", params.len())));
     };
     if let Some(status) = filters.status {
-        push(" AND i.status = ?", status.as_str().to_string().into(), &mut params);
+        push(
+            " AND i.status = ?",
+            status.as_str().to_string().into(),
+            &mut params,
+        );
     }
     if let Some(condition) = filters.condition {
-        push(" AND i.condition = ?", condition.as_str().to_string().into(), &mut params);
+        push(
+            " AND i.condition = ?",
+            condition.as_str().to_string().into(),
+            &mut params,
+        );
     }
     if let Some(code) = filters.location.as_deref().filter(|c| !c.trim().is_empty()) {
         match location_by_code(conn, code)? {
             Some(Location::Bin(bin)) => push(" AND i.bin_id = ?", bin.id.into(), &mut params),
-            Some(Location::Section { section, .. }) => push(" AND i.section_id = ?", section.id.into(), &mut params),
+            Some(Location::Section { section, .. }) => {
+                push(" AND i.section_id = ?", section.id.into(), &mut params)
+            }
             None => return Err(Error::not_found("location", code.trim())),
         }
     }
@@ -142,7 +160,8 @@ pub(crate) fn filter_sql(conn: &Connection, filters: &Filters) -> Result<Where> 
     }
     if filters.price_min.is_some() || filters.price_max.is_some() {
         let currency = match filters.currency.as_deref().filter(|c| !c.trim().is_empty()) {
-            Some(code) => Currency::parse(code).map_err(|e| Error::invalid("currency", code, e.code(), e.to_string()))?,
+            Some(code) => Currency::parse(code)
+                .map_err(|e| Error::invalid("currency", code, e.code(), e.to_string()))?,
             None => crate::settings::home_currency(conn)?,
         };
         let bound = |field: &'static str, text: &Option<String>| -> Result<Option<i64>> {
@@ -155,12 +174,24 @@ pub(crate) fn filter_sql(conn: &Connection, filters: &Filters) -> Result<Where> 
         };
         let min = bound("price_min", &filters.price_min)?;
         let max = bound("price_max", &filters.price_max)?;
-        push(" AND i.price_currency = ?", currency.code().to_string().into(), &mut params);
+        push(
+            " AND i.price_currency = ?",
+            currency.code().to_string().into(),
+            &mut params,
+        );
         if let Some(min) = min {
-            push(" AND ifnull(i.price_amount, -1) >= ?", min.into(), &mut params);
+            push(
+                " AND ifnull(i.price_amount, -1) >= ?",
+                min.into(),
+                &mut params,
+            );
         }
         if let Some(max) = max {
-            push(" AND ifnull(i.price_amount, -1) <= ?", max.into(), &mut params);
+            push(
+                " AND ifnull(i.price_amount, -1) <= ?",
+                max.into(),
+                &mut params,
+            );
         }
     }
     Ok(Where { sql, params })
@@ -177,7 +208,14 @@ fn encode_cursor(value: &Value, seq: i64) -> String {
 }
 
 fn decode_cursor(text: &str) -> Result<(Value, i64)> {
-    let bad = || Error::invalid("after", text, "cursor_invalid", "that page cursor is not one Trove gave out");
+    let bad = || {
+        Error::invalid(
+            "after",
+            text,
+            "cursor_invalid",
+            "that page cursor is not one Trove gave out",
+        )
+    };
     let parsed: (serde_json::Value, i64) = serde_json::from_str(text).map_err(|_| bad())?;
     let value = match parsed.0 {
         serde_json::Value::Number(n) => Value::Integer(n.as_i64().ok_or_else(bad)?),
@@ -196,49 +234,55 @@ impl Store {
 
 /// [`Store::list`] on a given connection.
 pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
-        let limit = query.limit.unwrap_or(50).clamp(1, 500);
-        {
-            let mut w = filter_sql(conn, &query.filters)?;
-            let col = query.sort.column();
-            // Newest is the one order people expect descending.
-            let desc = (query.sort == Sort::Newest) != query.reverse;
-            let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
-            if let Some(after) = &query.after {
-                let (value, seq) = decode_cursor(after)?;
-                if query.sort == Sort::Newest {
-                    w.params.push(Value::Integer(seq));
-                    w.sql.push_str(&format!(" AND i.seq {cmp} ?{}", w.params.len()));
-                } else {
-                    w.params.push(value);
-                    w.params.push(Value::Integer(seq));
-                    let n = w.params.len();
-                    w.sql.push_str(&format!(" AND ({col}, i.seq) {cmp} (?{}, ?{n})", n - 1));
-                }
-            }
-            let order = if query.sort == Sort::Newest {
-                format!("i.seq {dir}")
+    let limit = query.limit.unwrap_or(50).clamp(1, 500);
+    {
+        let mut w = filter_sql(conn, &query.filters)?;
+        let col = query.sort.column();
+        // Newest is the one order people expect descending.
+        let desc = (query.sort == Sort::Newest) != query.reverse;
+        let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
+        if let Some(after) = &query.after {
+            let (value, seq) = decode_cursor(after)?;
+            if query.sort == Sort::Newest {
+                w.params.push(Value::Integer(seq));
+                w.sql
+                    .push_str(&format!(" AND i.seq {cmp} ?{}", w.params.len()));
             } else {
-                format!("{col} {dir}, i.seq {dir}")
-            };
-            let sql = format!(
-                "{ITEM_SELECT} WHERE {} ORDER BY {order} LIMIT {}",
-                w.sql,
-                limit + 1
-            );
-            let sort_value_sql = format!("SELECT {col} FROM items i WHERE i.seq = ?1");
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter()))?;
-            let mut items = Vec::with_capacity(limit);
-            let mut last_seq = 0;
-            while let Some(row) = rows.next()? {
-                if items.len() == limit {
-                    let value: Value =
-                        conn.prepare_cached(&sort_value_sql)?.query_row([last_seq], |r| r.get(0))?;
-                    return Ok(Page { items, next: Some(encode_cursor(&value, last_seq)) });
-                }
-                last_seq = row.get(35)?;
-                items.push(item_from_row(row)?);
+                w.params.push(value);
+                w.params.push(Value::Integer(seq));
+                let n = w.params.len();
+                w.sql
+                    .push_str(&format!(" AND ({col}, i.seq) {cmp} (?{}, ?{n})", n - 1));
             }
-            Ok(Page { items, next: None })
         }
+        let order = if query.sort == Sort::Newest {
+            format!("i.seq {dir}")
+        } else {
+            format!("{col} {dir}, i.seq {dir}")
+        };
+        let sql = format!(
+            "{ITEM_SELECT} WHERE {} ORDER BY {order} LIMIT {}",
+            w.sql,
+            limit + 1
+        );
+        let sort_value_sql = format!("SELECT {col} FROM items i WHERE i.seq = ?1");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter()))?;
+        let mut items = Vec::with_capacity(limit);
+        let mut last_seq = 0;
+        while let Some(row) = rows.next()? {
+            if items.len() == limit {
+                let value: Value = conn
+                    .prepare_cached(&sort_value_sql)?
+                    .query_row([last_seq], |r| r.get(0))?;
+                return Ok(Page {
+                    items,
+                    next: Some(encode_cursor(&value, last_seq)),
+                });
+            }
+            last_seq = row.get(35)?;
+            items.push(item_from_row(row)?);
+        }
+        Ok(Page { items, next: None })
+    }
 }

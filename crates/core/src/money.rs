@@ -220,7 +220,10 @@ impl Currency {
     /// table update never makes old prices unreadable.
     pub fn stored(code: &str) -> Option<Currency> {
         let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-        bytes.iter().all(u8::is_ascii_uppercase).then_some(Currency(bytes))
+        bytes
+            .iter()
+            .all(u8::is_ascii_uppercase)
+            .then_some(Currency(bytes))
     }
 
     /// The three-letter code, e.g. "USD".

@@ -23,7 +23,11 @@ pub enum Scanned {
     /// Nothing has this code. `code` is its normalised form (a GTIN-14 for
     /// a valid barcode) so the UI can offer to create an item with it;
     /// `problem` says why a code shaped like a barcode is not a valid one.
-    None { code: String, barcode: Option<String>, problem: Option<String> },
+    None {
+        code: String,
+        barcode: Option<String>,
+        problem: Option<String>,
+    },
 }
 
 impl Store {
@@ -36,27 +40,48 @@ impl Store {
 fn scan(conn: &Connection, code: &str) -> Result<Scanned> {
     let code = code.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     if code.is_empty() {
-        return Ok(Scanned::None { code: String::new(), barcode: None, problem: Some("empty code".into()) });
+        return Ok(Scanned::None {
+            code: String::new(),
+            barcode: None,
+            problem: Some("empty code".into()),
+        });
     }
     let gtin = Gtin::parse(code);
     if let Some(found) = find_item(conn, code)? {
         let matches = match &found.item.fields.barcode {
             Some(b) if gtin.as_ref().is_ok_and(|g| g == b) => conn
-                .prepare_cached("SELECT count(*) FROM items WHERE barcode = ?1 AND deleted_at IS NULL")?
+                .prepare_cached(
+                    "SELECT count(*) FROM items WHERE barcode = ?1 AND deleted_at IS NULL",
+                )?
                 .query_row([b.as_str()], |r| r.get::<_, i64>(0))?
                 .max(1) as usize,
             _ => 1,
         };
-        return Ok(Scanned::Item { item: Box::new(found.item), matches });
+        return Ok(Scanned::Item {
+            item: Box::new(found.item),
+            matches,
+        });
     }
     if let Some(location) = location_by_code(conn, code)? {
-        return Ok(Scanned::Location { location: Box::new(location) });
+        return Ok(Scanned::Location {
+            location: Box::new(location),
+        });
     }
     Ok(match gtin {
-        Ok(g) => Scanned::None { code: g.as_str().to_string(), barcode: Some(g.as_str().to_string()), problem: None },
-        Err(e) if Gtin::looks_like_barcode(code) => {
-            Scanned::None { code: code.to_string(), barcode: None, problem: Some(e.to_string()) }
-        }
-        Err(_) => Scanned::None { code: code.to_string(), barcode: None, problem: None },
+        Ok(g) => Scanned::None {
+            code: g.as_str().to_string(),
+            barcode: Some(g.as_str().to_string()),
+            problem: None,
+        },
+        Err(e) if Gtin::looks_like_barcode(code) => Scanned::None {
+            code: code.to_string(),
+            barcode: None,
+            problem: Some(e.to_string()),
+        },
+        Err(_) => Scanned::None {
+            code: code.to_string(),
+            barcode: None,
+            problem: None,
+        },
     })
 }

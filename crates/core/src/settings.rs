@@ -15,7 +15,9 @@ pub(crate) fn home_currency(conn: &Connection) -> Result<Currency> {
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([HOME_CURRENCY], |r| r.get(0))
         .optional()?;
-    Ok(code.and_then(|c| Currency::parse(&c).ok()).unwrap_or_else(|| Currency::parse("USD").expect("USD is ISO 4217")))
+    Ok(code
+        .and_then(|c| Currency::parse(&c).ok())
+        .unwrap_or_else(|| Currency::parse("USD").expect("USD is ISO 4217")))
 }
 
 impl Store {
@@ -26,8 +28,8 @@ impl Store {
 
     /// Sets the home currency.
     pub fn set_home_currency(&self, code: &str) -> Result<Currency> {
-        let currency =
-            Currency::parse(code).map_err(|e| Error::invalid("home_currency", code, e.code(), e.to_string()))?;
+        let currency = Currency::parse(code)
+            .map_err(|e| Error::invalid("home_currency", code, e.code(), e.to_string()))?;
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -47,7 +47,9 @@ impl Store {
                 trashed: one("SELECT count(*) FROM items WHERE deleted_at IS NOT NULL")?,
                 bins: one("SELECT count(*) FROM bins")?,
                 sections: one("SELECT count(*) FROM sections")?,
-                by_status: grouped("SELECT status, count(*) FROM items WHERE deleted_at IS NULL GROUP BY status")?,
+                by_status: grouped(
+                    "SELECT status, count(*) FROM items WHERE deleted_at IS NULL GROUP BY status",
+                )?,
                 list_value: grouped(
                     "SELECT price_currency, sum(price_amount * quantity) FROM items
                      WHERE deleted_at IS NULL AND price_amount IS NOT NULL GROUP BY price_currency",

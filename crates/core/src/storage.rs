@@ -47,12 +47,25 @@ pub enum Location {
 
 fn check_name(what: &'static str, name: &str) -> Result<String> {
     let n = name.trim();
-    if n.is_empty() || n.chars().count() > 100 || n.contains('/') || n.chars().any(char::is_control) {
+    if n.is_empty() || n.chars().count() > 100 || n.contains('/') || n.chars().any(char::is_control)
+    {
         return Err(Error::invalid(
             "name",
             name,
             "name_invalid",
             format!("a {what} name must be 1 to 100 characters without '/'"),
+        ));
+    }
+    // A name shaped like a code would be read as one when typed or imported.
+    if looks_like_location_code(n) {
+        return Err(Error::invalid(
+            "name",
+            name,
+            "name_invalid",
+            format!(
+                "'{n}' looks like a location code; give the {what} a name such as 'Tote {}'",
+                &n[1..]
+            ),
         ));
     }
     Ok(n.to_string())
@@ -61,7 +74,9 @@ fn check_name(what: &'static str, name: &str) -> Result<String> {
 /// True for text shaped like a location code Trove gives out (`B12`, `B12-3`).
 pub fn looks_like_location_code(text: &str) -> bool {
     let t = text.trim();
-    let Some(rest) = t.strip_prefix(['B', 'b']) else { return false };
+    let Some(rest) = t.strip_prefix(['B', 'b']) else {
+        return false;
+    };
     let mut parts = rest.splitn(2, '-');
     let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
     parts.next().is_some_and(digits) && parts.next().is_none_or(digits)
@@ -71,16 +86,33 @@ impl Store {
     /// Creates a bin of `kind` (default `general`) and gives it the next code.
     pub fn add_bin(&self, name: &str, kind: Option<&str>) -> Result<Bin> {
         let name = check_name("bin", name)?;
-        let kind = kind.map(str::trim).filter(|k| !k.is_empty()).unwrap_or("general").to_lowercase();
+        let kind = kind
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .unwrap_or("general")
+            .to_lowercase();
         self.write(|tx| {
             let id = insert_bin(tx, &name, &kind)?;
-            activity::log(tx, "create", "bin", &id, None, None, Some(serde_json::json!({"name": name, "kind": kind})))?;
+            activity::log(
+                tx,
+                "create",
+                "bin",
+                &id,
+                None,
+                None,
+                Some(serde_json::json!({"name": name, "kind": kind})),
+            )?;
             bin_by_id(tx, &id)
         })
     }
 
     /// Adds a section to the bin with code `bin_code`.
-    pub fn add_section(&self, bin_code: &str, name: &str, capacity: Option<i64>) -> Result<Section> {
+    pub fn add_section(
+        &self,
+        bin_code: &str,
+        name: &str,
+        capacity: Option<i64>,
+    ) -> Result<Section> {
         let name = check_name("section", name)?;
         if let Some(c) = capacity.filter(|c| *c <= 0) {
             return Err(Error::invalid(
@@ -91,9 +123,18 @@ impl Store {
             ));
         }
         self.write(|tx| {
-            let bin = bin_id_by_code(tx, bin_code)?.ok_or_else(|| Error::not_found("bin", bin_code))?;
+            let bin =
+                bin_id_by_code(tx, bin_code)?.ok_or_else(|| Error::not_found("bin", bin_code))?;
             let id = insert_section(tx, &bin, &name, capacity)?;
-            activity::log(tx, "create", "section", &id, None, None, Some(serde_json::json!({"name": name})))?;
+            activity::log(
+                tx,
+                "create",
+                "section",
+                &id,
+                None,
+                None,
+                Some(serde_json::json!({"name": name})),
+            )?;
             section_by_id(tx, &id)
         })
     }
@@ -117,20 +158,29 @@ impl Store {
 
     /// The bin or section with this code.
     pub fn location(&self, code: &str) -> Result<Location> {
-        self.read(|conn| location_by_code(conn, code)?.ok_or_else(|| Error::not_found("location", code.trim())))
+        self.read(|conn| {
+            location_by_code(conn, code)?.ok_or_else(|| Error::not_found("location", code.trim()))
+        })
     }
 
     /// Renames the bin or section with this code (the code stays).
     pub fn rename_location(&self, code: &str, name: &str) -> Result<Location> {
         self.write(|tx| {
-            let loc = location_by_code(tx, code)?.ok_or_else(|| Error::not_found("location", code.trim()))?;
+            let loc = location_by_code(tx, code)?
+                .ok_or_else(|| Error::not_found("location", code.trim()))?;
             let (table, id, old, what) = match &loc {
                 Location::Bin(b) => ("bins", b.id.clone(), b.name.clone(), "bin"),
-                Location::Section { section, .. } => ("sections", section.id.clone(), section.name.clone(), "section"),
+                Location::Section { section, .. } => (
+                    "sections",
+                    section.id.clone(),
+                    section.name.clone(),
+                    "section",
+                ),
             };
             let name = check_name(what, name)?;
             let sql = format!("UPDATE {table} SET name = ?1, updated_at = ?2 WHERE id = ?3");
-            tx.execute(&sql, params![name, now(), id]).map_err(|e| unique_name(e, what, &name))?;
+            tx.execute(&sql, params![name, now(), id])
+                .map_err(|e| unique_name(e, what, &name))?;
             activity::log(
                 tx,
                 "rename",
@@ -147,23 +197,46 @@ impl Store {
     /// Deletes an empty bin (with its empty sections) or an empty section.
     pub fn delete_location(&self, code: &str) -> Result<()> {
         self.write(|tx| {
-            let loc = location_by_code(tx, code)?.ok_or_else(|| Error::not_found("location", code.trim()))?;
+            let loc = location_by_code(tx, code)?
+                .ok_or_else(|| Error::not_found("location", code.trim()))?;
             let (what, id, code, table, count_sql) = match &loc {
-                Location::Bin(b) => ("bin", &b.id, &b.code, "bins", "SELECT count(*) FROM items WHERE bin_id = ?1"),
-                Location::Section { section, .. } => {
-                    ("section", &section.id, &section.code, "sections", "SELECT count(*) FROM items WHERE section_id = ?1")
-                }
+                Location::Bin(b) => (
+                    "bin",
+                    &b.id,
+                    &b.code,
+                    "bins",
+                    "SELECT count(*) FROM items WHERE bin_id = ?1",
+                ),
+                Location::Section { section, .. } => (
+                    "section",
+                    &section.id,
+                    &section.code,
+                    "sections",
+                    "SELECT count(*) FROM items WHERE section_id = ?1",
+                ),
             };
             // Trashed items count too: restoring one must find its bin.
             let count: i64 = tx.query_row(count_sql, [id], |r| r.get(0))?;
             if count > 0 {
-                return Err(Error::NotEmpty { what, code: code.clone(), count });
+                return Err(Error::NotEmpty {
+                    what,
+                    code: code.clone(),
+                    count,
+                });
             }
             if what == "bin" {
                 tx.execute("DELETE FROM sections WHERE bin_id = ?1", [id])?;
             }
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
-            activity::log(tx, "delete", what, id, None, Some(serde_json::to_value(&loc).unwrap_or_default()), None)?;
+            activity::log(
+                tx,
+                "delete",
+                what,
+                id,
+                None,
+                Some(serde_json::to_value(&loc).unwrap_or_default()),
+                None,
+            )?;
             Ok(())
         })
     }
@@ -171,7 +244,10 @@ impl Store {
 
 fn unique_name(e: rusqlite::Error, what: &'static str, name: &str) -> Error {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => Error::NameTaken { what, name: name.to_string() },
+        Some(rusqlite::ErrorCode::ConstraintViolation) => Error::NameTaken {
+            what,
+            name: name.to_string(),
+        },
         _ => e.into(),
     }
 }
@@ -192,7 +268,12 @@ fn insert_bin(conn: &Connection, name: &str, kind: &str) -> Result<String> {
     Ok(id)
 }
 
-fn insert_section(conn: &Connection, bin_id: &str, name: &str, capacity: Option<i64>) -> Result<String> {
+fn insert_section(
+    conn: &Connection,
+    bin_id: &str,
+    name: &str,
+    capacity: Option<i64>,
+) -> Result<String> {
     let (bin_code, next): (String, i64) = conn.query_row(
         "SELECT b.code, coalesce(max(CAST(substr(s.code, length(b.code) + 2) AS INTEGER)), 0) + 1
          FROM bins b LEFT JOIN sections s ON s.bin_id = b.id WHERE b.id = ?1",
@@ -205,7 +286,14 @@ fn insert_section(conn: &Connection, bin_id: &str, name: &str, capacity: Option<
         "INSERT INTO sections (id, bin_id, code, name, capacity, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
     )?
-    .execute(params![id, bin_id, format!("{bin_code}-{next}"), name, capacity, t])
+    .execute(params![
+        id,
+        bin_id,
+        format!("{bin_code}-{next}"),
+        name,
+        capacity,
+        t
+    ])
     .map_err(|e| unique_name(e, "section", name))?;
     Ok(id)
 }
@@ -230,7 +318,9 @@ fn sections_of(conn: &Connection, bin_id: &str) -> Result<Vec<Section>> {
                 (SELECT coalesce(sum(quantity), 0) FROM items i WHERE i.section_id = s.id AND i.deleted_at IS NULL)
          FROM sections s WHERE s.bin_id = ?1 ORDER BY s.seq",
     )?;
-    let rows = stmt.query_map([bin_id], section_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([bin_id], section_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -252,7 +342,9 @@ const BIN_SELECT: &str = "SELECT b.id, b.code, b.name, b.kind, b.notes,
      FROM bins b";
 
 fn bin_by_id(conn: &Connection, id: &str) -> Result<Bin> {
-    let mut bin = conn.prepare_cached(&format!("{BIN_SELECT} WHERE b.id = ?1"))?.query_row([id], bin_from_row)?;
+    let mut bin = conn
+        .prepare_cached(&format!("{BIN_SELECT} WHERE b.id = ?1"))?
+        .query_row([id], bin_from_row)?;
     bin.sections = sections_of(conn, id)?;
     Ok(bin)
 }
@@ -281,8 +373,10 @@ pub(crate) fn location_by_code(conn: &Connection, code: &str) -> Result<Option<L
     if let Some(id) = bin_id_by_code(conn, code)? {
         return Ok(Some(Location::Bin(bin_by_id(conn, &id)?)));
     }
-    let section: Option<String> =
-        conn.prepare_cached("SELECT id FROM sections WHERE code = ?1")?.query_row([code], |r| r.get(0)).optional()?;
+    let section: Option<String> = conn
+        .prepare_cached("SELECT id FROM sections WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?;
     match section {
         Some(id) => {
             let section = section_by_id(conn, &id)?;
@@ -297,7 +391,11 @@ pub(crate) fn location_by_code(conn: &Connection, code: &str) -> Result<Option<L
 /// of names (`Garage tote/Top shelf`). A path that names no existing bin or
 /// section creates it when `create` is set; an unknown code is always an
 /// error, since a typo must not make a new bin.
-pub fn resolve_placement(conn: &Connection, text: &str, create: bool) -> Result<Placement, FieldError> {
+pub fn resolve_placement(
+    conn: &Connection,
+    text: &str,
+    create: bool,
+) -> Result<Placement, FieldError> {
     resolve(conn, text, create).map_err(|e| match e {
         Error::Invalid(mut errors) if !errors.is_empty() => errors.swap_remove(0),
         other => FieldError::new("location", text, other.code(), other.to_string()),
@@ -335,19 +433,37 @@ fn resolve(conn: &Connection, text: &str, create: bool) -> Result<Placement> {
                 "location",
                 text,
                 "location_invalid",
-                format!("'{t}' is not a location: give a code like B12-3 or 'Bin name/Section name'"),
+                format!(
+                    "'{t}' is not a location: give a code like B12-3 or 'Bin name/Section name'"
+                ),
             ))
         }
     };
     let bin_name = check_name("bin", bin_name).map_err(|_| {
-        Error::invalid("location", text, "location_invalid", format!("'{t}' does not name a bin"))
+        Error::invalid(
+            "location",
+            text,
+            "location_invalid",
+            format!("'{t}' does not name a bin"),
+        )
     })?;
-    let mut stmt = conn.prepare_cached("SELECT id FROM bins WHERE name = ?1 COLLATE NOCASE ORDER BY seq LIMIT 2")?;
-    let bins: Vec<String> = stmt.query_map([&bin_name], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM bins WHERE name = ?1 COLLATE NOCASE ORDER BY seq LIMIT 2",
+    )?;
+    let bins: Vec<String> = stmt
+        .query_map([&bin_name], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let bin_id = match bins.as_slice() {
         [one] => one.clone(),
         [] if create => insert_bin(conn, &bin_name, "general")?,
-        [] => return Err(Error::invalid("location", text, "location_unknown", format!("there is no bin named '{bin_name}'"))),
+        [] => {
+            return Err(Error::invalid(
+                "location",
+                text,
+                "location_unknown",
+                format!("there is no bin named '{bin_name}'"),
+            ))
+        }
         _ => {
             return Err(Error::invalid(
                 "location",
@@ -361,10 +477,17 @@ fn resolve(conn: &Connection, text: &str, create: bool) -> Result<Placement> {
         None => None,
         Some(name) => {
             let name = check_name("section", name).map_err(|_| {
-                Error::invalid("location", text, "location_invalid", format!("'{t}' does not name a section"))
+                Error::invalid(
+                    "location",
+                    text,
+                    "location_invalid",
+                    format!("'{t}' does not name a section"),
+                )
             })?;
             let found: Option<String> = conn
-                .prepare_cached("SELECT id FROM sections WHERE bin_id = ?1 AND name = ?2 COLLATE NOCASE")?
+                .prepare_cached(
+                    "SELECT id FROM sections WHERE bin_id = ?1 AND name = ?2 COLLATE NOCASE",
+                )?
                 .query_row(params![bin_id, name], |r| r.get(0))
                 .optional()?;
             match found {
@@ -399,7 +522,11 @@ fn placement_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Placement> {
 }
 
 /// The placement for a bin and optional section.
-pub(crate) fn placement(conn: &Connection, bin_id: &str, section_id: Option<&str>) -> Result<Placement> {
+pub(crate) fn placement(
+    conn: &Connection,
+    bin_id: &str,
+    section_id: Option<&str>,
+) -> Result<Placement> {
     let p = match section_id {
         Some(s) => conn
             .prepare_cached(

@@ -68,10 +68,19 @@ fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResults> {
         // Nothing searchable typed: the filtered list, newest first.
         let page = crate::list::list_in(
             conn,
-            &ListQuery { filters: q.filters.clone(), limit: Some(limit), ..ListQuery::default() },
+            &ListQuery {
+                filters: q.filters.clone(),
+                limit: Some(limit),
+                ..ListQuery::default()
+            },
         )?;
         let total = page.items.len();
-        return Ok(SearchResults { more: page.next.is_some(), items: page.items, exact: 0, total });
+        return Ok(SearchResults {
+            more: page.next.is_some(),
+            items: page.items,
+            exact: 0,
+            total,
+        });
     };
 
     let exact = exact_hits(conn, q.text.trim(), &filter)?;
@@ -95,7 +104,12 @@ fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResults> {
         items.push(stmt.query_row([seq], item_from_row)?);
     }
     let exact = exact.len().saturating_sub(q.offset).min(items.len());
-    Ok(SearchResults { items, exact, total, more })
+    Ok(SearchResults {
+        items,
+        exact,
+        total,
+        more,
+    })
 }
 
 /// Row numbers of items whose SKU, barcode or whole title equals the text.
@@ -113,7 +127,9 @@ fn exact_hits(conn: &Connection, text: &str, filter: &Where) -> Result<Vec<i64>>
         let mut params = filter.params.clone();
         params.push(Value::Text(value.to_string()));
         let mut stmt = conn.prepare_cached(&sql)?;
-        for seq in stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get::<_, i64>(0))? {
+        for seq in stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            r.get::<_, i64>(0)
+        })? {
             let seq = seq?;
             if !hits.contains(&seq) {
                 hits.push(seq);
@@ -130,7 +146,9 @@ fn exact_hits(conn: &Connection, text: &str, filter: &Where) -> Result<Vec<i64>>
 }
 
 fn collect(stmt: &mut rusqlite::CachedStatement<'_>, params: &[Value]) -> Result<Vec<(i64, f64)>> {
-    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -143,7 +161,11 @@ fn ranked_matches(conn: &Connection, fts: &str) -> Result<Vec<(i64, f64)>> {
 }
 
 /// Like [`ranked_matches`], checking each match against broad filters.
-fn ranked_matches_filtered(conn: &Connection, fts: &str, filter: &Where) -> Result<Vec<(i64, f64)>> {
+fn ranked_matches_filtered(
+    conn: &Connection,
+    fts: &str,
+    filter: &Where,
+) -> Result<Vec<(i64, f64)>> {
     let n = filter.params.len() + 1;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT f.rowid, f.rank FROM items_fts f JOIN items i ON i.seq = f.rowid
@@ -157,8 +179,16 @@ fn ranked_matches_filtered(conn: &Connection, fts: &str, filter: &Where) -> Resu
 
 /// True when the filters alone leave few enough rows to drive the search.
 fn narrow_filter(conn: &Connection, filter: &Where) -> Result<bool> {
-    let sql = format!("SELECT count(*) FROM (SELECT 1 FROM items i WHERE {} LIMIT {})", filter.sql, CANDIDATES + 1);
-    let n: i64 = conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(filter.params.iter()), |r| r.get(0))?;
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM items i WHERE {} LIMIT {})",
+        filter.sql,
+        CANDIDATES + 1
+    );
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(filter.params.iter()), |r| {
+            r.get(0)
+        })?;
     Ok(n as usize <= CANDIDATES)
 }
 
@@ -175,13 +205,36 @@ fn ranked_within_filter(conn: &Connection, fts: &str, filter: &Where) -> Result<
     collect(&mut stmt, &params)
 }
 
+/// From now until [`index_deferred`] in the same transaction, new and
+/// changed items are queued instead of indexed one by one (see the
+/// migration for why). Rolling the transaction back drops the queue too.
+pub(crate) fn defer_indexing(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT OR IGNORE INTO search_deferred (seq) VALUES (0)", [])?;
+    Ok(())
+}
+
+/// Indexes every queued item in one statement and ends the deferral.
+pub(crate) fn index_deferred(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM search_deferred WHERE seq = 0;
+         INSERT INTO items_fts (rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes)
+             SELECT i.seq, i.title, i.sku, i.barcode_forms, i.brand, i.category, i.tags, i.location, i.description,
+                    i.notes
+             FROM search_deferred d JOIN items i ON i.seq = d.seq WHERE i.deleted_at IS NULL;
+         DELETE FROM search_deferred;",
+    )?;
+    Ok(())
+}
+
 /// The baselines the benchmark compares against; not used by the app.
 pub mod baseline {
     use super::*;
 
     /// Naive FTS5: every match scored by bm25, best first.
     pub fn fts_bm25(conn: &Connection, text: &str, limit: usize) -> Result<Vec<i64>> {
-        let Some(fts) = query::fts_query(text) else { return Ok(Vec::new()) };
+        let Some(fts) = query::fts_query(text) else {
+            return Ok(Vec::new());
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 ORDER BY bm25(items_fts) LIMIT ?2",
         )?;
@@ -191,7 +244,13 @@ pub mod baseline {
 
     /// A substring scan over the main text columns.
     pub fn like_scan(conn: &Connection, text: &str, limit: usize) -> Result<Vec<i64>> {
-        let pattern = format!("%{}%", text.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let pattern = format!(
+            "%{}%",
+            text.trim()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
         let mut stmt = conn.prepare_cached(
             "SELECT seq FROM items WHERE deleted_at IS NULL AND (title LIKE ?1 ESCAPE '\\' OR brand LIKE ?1 ESCAPE '\\'
                OR sku LIKE ?1 ESCAPE '\\' OR tags LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\')
