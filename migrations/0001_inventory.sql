@@ -115,27 +115,23 @@ CREATE INDEX items_by_status   ON items(status, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_condition ON items(condition, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_category ON items(category_id, seq) WHERE category_id IS NOT NULL;
 -- Cover the derived per-bin and per-section counts (and foreign-key checks).
-CREATE INDEX items_by_bin      ON items(bin_id, deleted_at, quantity) WHERE bin_id IS NOT NULL;
+CREATE INDEX items_by_bin      ON items(bin_id, deleted_at, section_id, quantity) WHERE bin_id IS NOT NULL;
 CREATE INDEX items_by_section  ON items(section_id, deleted_at, quantity) WHERE section_id IS NOT NULL;
 CREATE INDEX items_by_barcode  ON items(barcode) WHERE barcode IS NOT NULL;
 CREATE INDEX items_in_trash    ON items(deleted_at, seq) WHERE deleted_at IS NOT NULL;
 CREATE INDEX items_by_origin   ON items(origin_id) WHERE origin_id IS NOT NULL;
 
--- Tags and custom fields are joined to items by row number: a million
--- items with a few tags each stay small and quick to import.
+-- Tags: the vocabulary, for suggestions and renames. Which items carry a
+-- tag is the items.tags column itself (searched through the index as
+-- `tags:"name"`); a join table would be a second copy to keep in step and
+-- two more B-tree rows per tag per item on every import.
 CREATE TABLE tags (
     seq  INTEGER PRIMARY KEY,
     id   TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)
 ) STRICT;
 
-CREATE TABLE item_tags (
-    item_seq INTEGER NOT NULL REFERENCES items(seq) ON DELETE CASCADE,
-    tag_seq  INTEGER NOT NULL REFERENCES tags(seq) ON DELETE CASCADE,
-    PRIMARY KEY (item_seq, tag_seq)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX item_tags_by_tag ON item_tags(tag_seq, item_seq);
-
+-- Custom field values join by row number: small, and quick to import.
 CREATE TABLE custom_fields (
     seq        INTEGER PRIMARY KEY,
     id         TEXT NOT NULL UNIQUE,

@@ -61,50 +61,21 @@ fn insert_v1_rows(path: &Path) {
          VALUES ('item-3', 'MIG-3', 'Chipped Teapot', 1, 'draft', ?1, ?1, ?1)",
         params![T],
     );
-    // Join tables link by id or by row number, whichever this schema uses.
-    let by_seq = |table: &str| {
-        conn.query_row(
-            &format!("SELECT count(*) FROM pragma_table_info('{table}') WHERE name = 'item_seq'"),
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .expect("table_info")
-            > 0
-    };
     for (id, name) in [("tag-1", "vintage"), ("tag-2", "glass")] {
         exec(
             "INSERT INTO tags (id, name) VALUES (?1, ?2)",
             params![id, name],
         );
-        if by_seq("item_tags") {
-            exec(
-                "INSERT INTO item_tags (item_seq, tag_seq)
-                 SELECT i.seq, t.seq FROM items i, tags t WHERE i.id = 'item-1' AND t.id = ?1",
-                params![id],
-            );
-        } else {
-            exec(
-                "INSERT INTO item_tags (item_id, tag_id) VALUES ('item-1', ?1)",
-                params![id],
-            );
-        }
     }
     exec(
         "INSERT INTO custom_fields (id, name, kind, created_at) VALUES ('f-1', 'Era', 'text', ?1)",
         params![T],
     );
-    if by_seq("item_fields") {
-        exec(
-            "INSERT INTO item_fields (item_seq, field_seq, value)
-             SELECT i.seq, f.seq, '1960s' FROM items i, custom_fields f WHERE i.id = 'item-1' AND f.id = 'f-1'",
-            params![],
-        );
-    } else {
-        exec(
-            "INSERT INTO item_fields (item_id, field_id, value) VALUES ('item-1', 'f-1', '1960s')",
-            params![],
-        );
-    }
+    exec(
+        "INSERT INTO item_fields (item_seq, field_seq, value)
+         SELECT i.seq, f.seq, '1960s' FROM items i, custom_fields f WHERE i.id = 'item-1' AND f.id = 'f-1'",
+        params![],
+    );
     exec(
         "INSERT INTO activity (id, at, action, record_type, record_id, after) VALUES ('act-1', ?1, 'create', 'item', 'item-1', '{}')",
         params![T],

@@ -63,6 +63,7 @@ fn setup(dir: &Path) -> (Store, String, String) {
             sku: Some("TR-1".into()),
             barcode: Some("036000291452".into()),
             tags: Some(vec!["glass".into()]),
+            fields: Some([("Era".to_string(), "1960s".to_string())].into()),
             location: Some(bin.code),
             ..titled("Blue Vase")
         })
@@ -168,7 +169,7 @@ fn restore_brings_an_item_back_into_search() {
 fn empty_trash_deletes_for_good_and_logs_a_purge() {
     let dir = temp_dir();
     let (store, vase, bowl) = setup(dir.path());
-    assert_eq!(count(store.path(), "SELECT count(*) FROM item_tags"), 1);
+    assert_eq!(count(store.path(), "SELECT count(*) FROM item_fields"), 1);
     store.trash_item(&vase).expect("trash");
     assert_eq!(store.empty_trash().expect("empty"), 1);
 
@@ -176,8 +177,8 @@ fn empty_trash_deletes_for_good_and_logs_a_purge() {
     assert_eq!(err.code(), "not_found");
     assert!(store.item("TR-1").is_err());
     assert_eq!(count(store.path(), "SELECT count(*) FROM items"), 1);
-    // Only the vase had tags or moves; they went with it.
-    assert_eq!(count(store.path(), "SELECT count(*) FROM item_tags"), 0);
+    // Only the vase had custom fields or moves; they went with them.
+    assert_eq!(count(store.path(), "SELECT count(*) FROM item_fields"), 0);
     assert_eq!(
         count(
             store.path(),

@@ -29,6 +29,9 @@ pub enum BenchCommand {
         /// Results per search.
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Also write every search's time and text here (tab-separated).
+        #[arg(long)]
+        samples: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -160,10 +163,12 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
             queries,
             mode,
             limit,
+            samples: samples_file,
             ..
         } => {
             let lines = read_lines(&queries)?;
             let mut samples = Vec::new();
+            let mut typed_log = Vec::new();
             for line in &lines {
                 // Every prefix, as typed, character by character.
                 let mut typed = String::new();
@@ -186,7 +191,21 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
                         }
                     }
                     samples.push(ms(start));
+                    if samples_file.is_some() {
+                        typed_log.push(typed.clone());
+                    }
                 }
+            }
+            if let Some(path) = &samples_file {
+                let io = |e| Error::Io {
+                    path: path.clone(),
+                    source: e,
+                };
+                let mut out = BufWriter::new(File::create(path).map_err(io)?);
+                for (t, q) in samples.iter().zip(&typed_log) {
+                    writeln!(out, "{t:.3}\t{q}").map_err(io)?;
+                }
+                out.flush().map_err(io)?;
             }
             #[derive(Serialize)]
             struct Report {

@@ -151,7 +151,9 @@ fn configure(conn: &Connection, reader: bool) -> Result<()> {
          PRAGMA temp_store = MEMORY;",
     )?;
     if reader {
-        conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -16000;")?;
+        conn.execute_batch(
+            "PRAGMA query_only = ON; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
+        )?;
     } else {
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {

@@ -47,15 +47,6 @@ const DERIVED: &[(&str, &str, &str)] = &[
                                      (SELECT code FROM bins WHERE id = i.bin_id)))",
     ),
     (
-        "tags",
-        "(SELECT count(*) FROM item_tags WHERE item_seq = i.seq)
-            <> (CASE WHEN i.tags IS NULL THEN 0 ELSE length(i.tags) - length(replace(i.tags, ';', '')) + 1 END)
-         OR EXISTS (SELECT 1 FROM item_tags it JOIN tags t ON t.seq = it.tag_seq WHERE it.item_seq = i.seq
-                    AND instr(';' || lower(i.tags) || ';', ';' || lower(t.name) || ';') = 0)",
-        "tags = (SELECT group_concat(name, ';') FROM (SELECT t.name FROM item_tags it JOIN tags t ON t.seq = it.tag_seq
-                                                     WHERE it.item_seq = i.seq ORDER BY t.name))",
-    ),
-    (
         "category paths",
         "i.category_id IS NOT NULL AND i.category IS NOT (SELECT path FROM categories WHERE id = i.category_id)",
         "category = (SELECT path FROM categories WHERE id = i.category_id)",

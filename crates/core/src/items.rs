@@ -319,7 +319,7 @@ impl<'c> ItemWriter<'c> {
                 t,
             ])?;
         let seq = self.conn.last_insert_rowid();
-        self.write_tags(seq, &fields.tags, false)?;
+        self.learn_tags(&fields.tags)?;
         self.write_fields(seq, &fields.fields, false)?;
         // Items created by an import are logged once, as the import batch
         // (the file is the record of what they said); a million identical
@@ -398,7 +398,7 @@ impl<'c> ItemWriter<'c> {
                 t,
             ])?;
         if fields.tags != old.fields.tags {
-            self.write_tags(old.seq, &fields.tags, true)?;
+            self.learn_tags(&fields.tags)?;
         }
         if fields.fields != old.fields.fields {
             self.write_fields(old.seq, &fields.fields, true)?;
@@ -472,19 +472,11 @@ impl<'c> ItemWriter<'c> {
         Ok(parent)
     }
 
-    fn write_tags(&mut self, item_seq: i64, tags: &[String], replace: bool) -> Result<()> {
-        if replace {
-            self.conn
-                .prepare_cached("DELETE FROM item_tags WHERE item_seq = ?1")?
-                .execute([item_seq])?;
-        }
+    /// Adds any new tag names to the vocabulary (which items carry a tag
+    /// is their own `tags` column).
+    fn learn_tags(&mut self, tags: &[String]) -> Result<()> {
         for tag in tags {
-            let tag_seq = named_row(self.conn, &mut self.tag_seqs, "tags", tag)?;
-            self.conn
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO item_tags (item_seq, tag_seq) VALUES (?1, ?2)",
-                )?
-                .execute([item_seq, tag_seq])?;
+            named_row(self.conn, &mut self.tag_seqs, "tags", tag)?;
         }
         Ok(())
     }

@@ -2,6 +2,8 @@
 //! last row's sort value and row number) so page 10,000 costs what page 1
 //! costs.
 
+use std::time::{Duration, Instant};
+
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -113,8 +115,43 @@ pub struct Page {
 
 /// SQL conditions and their parameters, built from [`Filters`].
 pub(crate) struct Where {
+    /// The conditions, free to use any index.
     pub sql: String,
+    /// The same conditions with `{+}` before each indexed term (`{+p}` for
+    /// price terms), for [`Where::without_indexes`].
+    marked: String,
     pub params: Vec<Value>,
+}
+
+impl Where {
+    /// The conditions written so that SQLite cannot drive the query from
+    /// their indexes (a unary `+` hides a term from the planner), so it
+    /// walks the sort's index instead and stops at the first page. Price
+    /// terms keep their index when the list is sorted by price.
+    pub(crate) fn without_indexes(&self, sort: Sort) -> String {
+        let price = if sort == Sort::Price { "" } else { "+" };
+        self.marked.replace("{+p}", price).replace("{+}", "+")
+    }
+}
+
+/// How many filtered rows make a filter broad: past this, walking the sort
+/// order and skipping non-matching rows finds a page sooner than sorting
+/// every match.
+const NARROW_FILTER: usize = 5_000;
+
+/// True when the filters alone match at most `limit` rows.
+pub(crate) fn matches_at_most(conn: &Connection, filter: &Where, limit: usize) -> Result<bool> {
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM items i WHERE {} LIMIT {})",
+        filter.sql,
+        limit + 1
+    );
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(filter.params.iter()), |r| {
+            r.get(0)
+        })?;
+    Ok(n as usize <= limit)
 }
 
 /// Translates filters into SQL over `items i`, always limited to live items.
@@ -125,32 +162,33 @@ pub(crate) fn filter_sql(conn: &Connection, filters: &Filters) -> Result<Where> 
         params.push(value);
         sql.push_str(&clause.replace('?', &format!("?{}", params.len())));
     };
+    // Built with index markers; `sql` is the same text with them removed.
     if let Some(status) = filters.status {
         push(
-            " AND i.status = ?",
+            " AND {+}i.status = ?",
             status.as_str().to_string().into(),
             &mut params,
         );
     }
     if let Some(condition) = filters.condition {
         push(
-            " AND i.condition = ?",
+            " AND {+}i.condition = ?",
             condition.as_str().to_string().into(),
             &mut params,
         );
     }
     if let Some(code) = filters.location.as_deref().filter(|c| !c.trim().is_empty()) {
         match location_by_code(conn, code)? {
-            Some(Location::Bin(bin)) => push(" AND i.bin_id = ?", bin.id.into(), &mut params),
+            Some(Location::Bin(bin)) => push(" AND {+}i.bin_id = ?", bin.id.into(), &mut params),
             Some(Location::Section { section, .. }) => {
-                push(" AND i.section_id = ?", section.id.into(), &mut params)
+                push(" AND {+}i.section_id = ?", section.id.into(), &mut params)
             }
             None => return Err(Error::not_found("location", code.trim())),
         }
     }
     if let Some(path) = filters.category.as_deref().filter(|c| !c.trim().is_empty()) {
         push(
-            " AND i.category_id IN (WITH RECURSIVE sub(id) AS (
+            " AND {+}i.category_id IN (WITH RECURSIVE sub(id) AS (
                  SELECT id FROM categories WHERE path = ? COLLATE NOCASE
                  UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
                SELECT id FROM sub)",
@@ -181,20 +219,26 @@ pub(crate) fn filter_sql(conn: &Connection, filters: &Filters) -> Result<Where> 
         );
         if let Some(min) = min {
             push(
-                " AND ifnull(i.price_amount, -1) >= ?",
+                " AND {+p}ifnull(i.price_amount, -1) >= ?",
                 min.into(),
                 &mut params,
             );
         }
         if let Some(max) = max {
             push(
-                " AND ifnull(i.price_amount, -1) <= ?",
+                " AND {+p}ifnull(i.price_amount, -1) <= ?",
                 max.into(),
                 &mut params,
             );
         }
     }
-    Ok(Where { sql, params })
+    let marked = sql;
+    let sql = marked.replace("{+p}", "").replace("{+}", "");
+    Ok(Where {
+        sql,
+        marked,
+        params,
+    })
 }
 
 /// The sort key of the last row and its row number, as an opaque string.
@@ -235,37 +279,34 @@ impl Store {
 /// [`Store::list`] on a given connection.
 pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
     let limit = query.limit.unwrap_or(50).clamp(1, 500);
-    {
-        let mut w = filter_sql(conn, &query.filters)?;
-        let col = query.sort.column();
-        // Newest is the one order people expect descending.
-        let desc = (query.sort == Sort::Newest) != query.reverse;
-        let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
-        if let Some(after) = &query.after {
-            let (value, seq) = decode_cursor(after)?;
-            if query.sort == Sort::Newest {
-                w.params.push(Value::Integer(seq));
-                w.sql
-                    .push_str(&format!(" AND i.seq {cmp} ?{}", w.params.len()));
-            } else {
-                w.params.push(value);
-                w.params.push(Value::Integer(seq));
-                let n = w.params.len();
-                w.sql
-                    .push_str(&format!(" AND ({col}, i.seq) {cmp} (?{}, ?{n})", n - 1));
-            }
-        }
-        let order = if query.sort == Sort::Newest {
-            format!("i.seq {dir}")
+    let mut w = filter_sql(conn, &query.filters)?;
+    let col = query.sort.column();
+    // Newest is the one order people expect descending.
+    let desc = (query.sort == Sort::Newest) != query.reverse;
+    let (cmp, dir) = if desc { ("<", "DESC") } else { (">", "ASC") };
+    let mut keyset = String::new();
+    if let Some(after) = &query.after {
+        let (value, seq) = decode_cursor(after)?;
+        if query.sort == Sort::Newest {
+            w.params.push(Value::Integer(seq));
+            keyset = format!(" AND i.seq {cmp} ?{}", w.params.len());
         } else {
-            format!("{col} {dir}, i.seq {dir}")
-        };
+            w.params.push(value);
+            w.params.push(Value::Integer(seq));
+            let n = w.params.len();
+            keyset = format!(" AND ({col}, i.seq) {cmp} (?{}, ?{n})", n - 1);
+        }
+    }
+    let order = if query.sort == Sort::Newest {
+        format!("i.seq {dir}")
+    } else {
+        format!("{col} {dir}, i.seq {dir}")
+    };
+    let page = |conditions: &str| -> Result<Page> {
         let sql = format!(
-            "{ITEM_SELECT} WHERE {} ORDER BY {order} LIMIT {}",
-            w.sql,
+            "{ITEM_SELECT} WHERE {conditions}{keyset} ORDER BY {order} LIMIT {}",
             limit + 1
         );
-        let sort_value_sql = format!("SELECT {col} FROM items i WHERE i.seq = ?1");
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter()))?;
         let mut items = Vec::with_capacity(limit);
@@ -273,7 +314,7 @@ pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
         while let Some(row) = rows.next()? {
             if items.len() == limit {
                 let value: Value = conn
-                    .prepare_cached(&sort_value_sql)?
+                    .prepare_cached(&format!("SELECT {col} FROM items i WHERE i.seq = ?1"))?
                     .query_row([last_seq], |r| r.get(0))?;
                 return Ok(Page {
                     items,
@@ -284,5 +325,34 @@ pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
             items.push(item_from_row(row)?);
         }
         Ok(Page { items, next: None })
+    };
+    // A narrow filter (one bin) fetches its rows and sorts them.
+    if query.filters.is_empty() || matches_at_most(conn, &w, NARROW_FILTER)? {
+        return page(&w.sql);
+    }
+    // A broad one (most of the inventory is "good") walks the sort order
+    // and skips rows that don't match, which finds a page at once unless
+    // the matches all sit far along that order (a category whose titles
+    // start late in the alphabet). So the walk gets a budget; past it the
+    // filtered rows are fetched and sorted after all.
+    let started = Instant::now();
+    conn.progress_handler(
+        WALK_CHECK_EVERY,
+        Some(move || started.elapsed() > WALK_BUDGET),
+    )?;
+    let walked = page(&w.without_indexes(query.sort));
+    conn.progress_handler(0, None::<fn() -> bool>)?;
+    match walked {
+        Err(Error::Db(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
+        {
+            page(&w.sql)
+        }
+        other => other,
     }
 }
+
+/// How long a list may walk its sort order looking for filtered rows.
+const WALK_BUDGET: Duration = Duration::from_millis(20);
+/// SQLite VM steps between budget checks.
+const WALK_CHECK_EVERY: std::ffi::c_int = 20_000;

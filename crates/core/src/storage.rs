@@ -142,17 +142,11 @@ impl Store {
     /// Every bin with its sections and derived counts, in code order.
     pub fn bins(&self) -> Result<Vec<Bin>> {
         self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT b.id, b.code, b.name, b.kind, b.notes,
-                        (SELECT count(*) FROM items i WHERE i.bin_id = b.id AND i.deleted_at IS NULL),
-                        (SELECT coalesce(sum(quantity), 0) FROM items i WHERE i.bin_id = b.id AND i.deleted_at IS NULL)
-                 FROM bins b ORDER BY length(b.code), b.code",
-            )?;
-            let mut bins = stmt.query_map([], bin_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-            for bin in &mut bins {
-                bin.sections = sections_of(conn, &bin.id)?;
-            }
-            Ok(bins)
+            let ids: Vec<String> = conn
+                .prepare_cached("SELECT id FROM bins ORDER BY length(code), code")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.iter().map(|id| bin_by_id(conn, id)).collect()
         })
     }
 
@@ -311,19 +305,6 @@ fn bin_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Bin> {
     })
 }
 
-fn sections_of(conn: &Connection, bin_id: &str) -> Result<Vec<Section>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.id, s.bin_id, s.code, s.name, s.capacity,
-                (SELECT count(*) FROM items i WHERE i.section_id = s.id AND i.deleted_at IS NULL),
-                (SELECT coalesce(sum(quantity), 0) FROM items i WHERE i.section_id = s.id AND i.deleted_at IS NULL)
-         FROM sections s WHERE s.bin_id = ?1 ORDER BY s.seq",
-    )?;
-    let rows = stmt
-        .query_map([bin_id], section_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
-}
-
 fn section_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Section> {
     Ok(Section {
         id: r.get(0)?,
@@ -336,27 +317,51 @@ fn section_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Section> {
     })
 }
 
-const BIN_SELECT: &str = "SELECT b.id, b.code, b.name, b.kind, b.notes,
-        (SELECT count(*) FROM items i WHERE i.bin_id = b.id AND i.deleted_at IS NULL),
-        (SELECT coalesce(sum(quantity), 0) FROM items i WHERE i.bin_id = b.id AND i.deleted_at IS NULL)
-     FROM bins b";
+/// A section with its derived counts (covering index `items_by_section`).
+const SECTION_SELECT: &str =
+    "SELECT s.id, s.bin_id, s.code, s.name, s.capacity, count(i.seq), coalesce(sum(i.quantity), 0)
+     FROM sections s LEFT JOIN items i ON i.section_id = s.id AND i.deleted_at IS NULL";
 
+/// A bin with its sections and their derived counts, all counted in one
+/// pass over the covering index `items_by_bin`.
 fn bin_by_id(conn: &Connection, id: &str) -> Result<Bin> {
     let mut bin = conn
-        .prepare_cached(&format!("{BIN_SELECT} WHERE b.id = ?1"))?
+        .prepare_cached(
+            "SELECT b.id, b.code, b.name, b.kind, b.notes, 0, 0 FROM bins b WHERE b.id = ?1",
+        )?
         .query_row([id], bin_from_row)?;
-    bin.sections = sections_of(conn, id)?;
+    bin.sections = conn
+        .prepare_cached(
+            "SELECT s.id, s.bin_id, s.code, s.name, s.capacity, 0, 0 FROM sections s
+             WHERE s.bin_id = ?1 ORDER BY s.seq",
+        )?
+        .query_map([id], section_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT section_id, count(*), sum(quantity) FROM items
+         WHERE bin_id = ?1 AND deleted_at IS NULL GROUP BY section_id",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        let (section, items, units): (Option<String>, i64, i64) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        bin.items += items;
+        bin.units += units;
+        if let Some(s) = bin
+            .sections
+            .iter_mut()
+            .find(|s| Some(&s.id) == section.as_ref())
+        {
+            s.items = items;
+            s.units = units;
+        }
+    }
     Ok(bin)
 }
 
 fn section_by_id(conn: &Connection, id: &str) -> Result<Section> {
     Ok(conn
-        .prepare_cached(
-            "SELECT s.id, s.bin_id, s.code, s.name, s.capacity,
-                (SELECT count(*) FROM items i WHERE i.section_id = s.id AND i.deleted_at IS NULL),
-                (SELECT coalesce(sum(quantity), 0) FROM items i WHERE i.section_id = s.id AND i.deleted_at IS NULL)
-             FROM sections s WHERE s.id = ?1",
-        )?
+        .prepare_cached(&format!("{SECTION_SELECT} WHERE s.id = ?1 GROUP BY s.seq"))?
         .query_row([id], section_from_row)?)
 }
 

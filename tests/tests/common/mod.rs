@@ -90,7 +90,6 @@ pub fn table_counts(db: &Path) -> Vec<(&'static str, i64)> {
         "sections",
         "categories",
         "tags",
-        "item_tags",
         "moves",
         "import_batches",
         "custom_fields",

@@ -1,20 +1,25 @@
 //! One search box over everything an item carries.
 //!
 //! Plain FTS5 `ORDER BY bm25()` scores every matching row before it can
-//! return the first; a one- or two-letter prefix matches most of a million
-//! items and costs hundreds of milliseconds. Trove bounds that work instead:
+//! return the first, and scoring costs about 9 µs a row (each needs its
+//! document-size record and position lists): a one- or two-letter prefix
+//! matches most of a million items and takes hundreds of milliseconds.
+//! Trove bounds that work instead:
 //!
 //! 1. Exact hits (SKU, any GTIN form of a barcode, whole title) come first,
 //!    each an index look-up.
-//! 2. Matches are read newest-first from the index, which FTS5 streams
-//!    without scoring, and at most [`CANDIDATES`] of them are ranked by
-//!    bm25. A query that matches fewer than that (nearly every query of
-//!    three letters or more) is ranked exactly; a broader one ranks the
-//!    newest [`CANDIDATES`] matches and says there are more.
-//! 3. With filters that are themselves narrow (one bin, a price band), the
+//! 2. Matches are read newest-first without scoring, which FTS5 streams, up
+//!    to [`CANDIDATES`]. A query that matches fewer (nearly every query of
+//!    three letters or more) is then ranked exactly by bm25 (title weighted
+//!    highest), ties broken newest-first.
+//! 3. A broader query is not scored: items whose *title* matches come
+//!    first, then the rest, each newest-first, and the results say there
+//!    are more. At one or two letters that is what a person typing expects.
+//! 4. With filters that are themselves narrow (one bin, a price band), the
 //!    filtered rows drive instead and each is checked against the index.
 
 pub mod query;
+mod title;
 
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -27,8 +32,8 @@ use crate::item::Item;
 use crate::items::{item_from_row, ITEM_SELECT};
 use crate::list::{filter_sql, Filters, ListQuery, Where};
 
-/// How many matches are ranked at most.
-pub const CANDIDATES: usize = 2_000;
+/// Queries matching fewer items than this are ranked by bm25.
+pub const CANDIDATES: usize = 1_000;
 
 /// A search as the box and the filter bar state it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -50,7 +55,7 @@ pub struct SearchResults {
     pub exact: usize,
     /// Matches found; a floor when `more` is set.
     pub total: usize,
-    /// More items match than were ranked; the newest matches were ranked.
+    /// More items match than were ranked ([`CANDIDATES`] or more).
     pub more: bool,
 }
 
@@ -84,19 +89,50 @@ fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResults> {
     };
 
     let exact = exact_hits(conn, q.text.trim(), &filter)?;
-    let mut ranked = if q.filters.is_empty() {
-        ranked_matches(conn, &fts)?
+    let source = if q.filters.is_empty() {
+        Source::All
     } else if narrow_filter(conn, &filter)? {
-        ranked_within_filter(conn, &fts, &filter)?
+        Source::WithinFilter(&filter)
     } else {
-        ranked_matches_filtered(conn, &fts, &filter)?
+        Source::CheckingFilter(&filter)
     };
-    let more = ranked.len() >= CANDIDATES;
-    // Best score first; among equals the newest, so the order is stable.
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-
+    let newest = matches(conn, &fts, &source, false, CANDIDATES, 0)?;
+    let more = newest.len() >= CANDIDATES;
     let mut order: Vec<i64> = exact.clone();
-    order.extend(ranked.iter().map(|r| r.0).filter(|s| !exact.contains(s)));
+    let push = |seq: i64, order: &mut Vec<i64>| {
+        if !exact.contains(&seq) {
+            order.push(seq);
+        }
+    };
+    if more {
+        // Too broad to score: title matches first, then the rest.
+        let wanted = q.offset + limit;
+        let typed = title::tokens(&query::words(&q.text).join(" "));
+        let mut stmt = conn.prepare_cached("SELECT title FROM items WHERE seq = ?1")?;
+        let mut in_title = Vec::new();
+        for m in &newest {
+            let t: String = stmt.query_row([m.0], |r| r.get(0))?;
+            if title::carries(&t, &typed) {
+                in_title.push(*m);
+                if in_title.len() >= wanted {
+                    break;
+                }
+            }
+        }
+        for m in &in_title {
+            push(m.0, &mut order);
+        }
+        for m in newest.iter().filter(|m| !in_title.contains(m)) {
+            push(m.0, &mut order);
+        }
+    } else {
+        let mut ranked = matches(conn, &fts, &source, true, CANDIDATES, 0)?;
+        // Best score first; among equals the newest, so the order is stable.
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        for m in &ranked {
+            push(m.0, &mut order);
+        }
+    }
     let total = order.len();
     let mut stmt = conn.prepare_cached(&format!("{ITEM_SELECT} WHERE i.seq = ?1"))?;
     let mut items = Vec::with_capacity(limit);
@@ -145,64 +181,69 @@ fn exact_hits(conn: &Connection, text: &str, filter: &Where) -> Result<Vec<i64>>
     Ok(hits)
 }
 
-fn collect(stmt: &mut rusqlite::CachedStatement<'_>, params: &[Value]) -> Result<Vec<(i64, f64)>> {
+/// Which rows a search reads its matches from.
+enum Source<'a> {
+    /// Every live item: the index alone.
+    All,
+    /// Filters that match many rows: each match is checked against them.
+    CheckingFilter(&'a Where),
+    /// Filters that match few rows: those rows are looked up in the index.
+    WithinFilter(&'a Where),
+}
+
+/// Up to `limit` matches of `fts` with row number at least `from`, newest
+/// first, with their bm25 rank when `ranked` (0 otherwise: scoring is the
+/// expensive part).
+fn matches(
+    conn: &Connection,
+    fts: &str,
+    source: &Source<'_>,
+    ranked: bool,
+    limit: usize,
+    from: i64,
+) -> Result<Vec<(i64, f64)>> {
+    let rank = if ranked { "f.rank" } else { "0.0" };
+    // A literal: FTS5 applies a rowid bound while reading its doclists.
+    let bound = format!("f.rowid >= {from}");
+    let (sql, mut params) = match source {
+        Source::All => (
+            format!(
+                "SELECT f.rowid, {rank} FROM items_fts f WHERE items_fts MATCH ?1 AND {bound}
+                 ORDER BY f.rowid DESC LIMIT {limit}"
+            ),
+            Vec::new(),
+        ),
+        Source::CheckingFilter(w) => (
+            format!(
+                "SELECT f.rowid, {rank} FROM items_fts f JOIN items i ON i.seq = f.rowid
+                 WHERE items_fts MATCH ?{} AND {bound} AND {} ORDER BY f.rowid DESC LIMIT {limit}",
+                w.params.len() + 1,
+                w.sql
+            ),
+            w.params.clone(),
+        ),
+        Source::WithinFilter(w) => (
+            format!(
+                "SELECT f.rowid, {rank} FROM items_fts f
+                 WHERE items_fts MATCH ?{} AND {bound} AND f.rowid IN (SELECT i.seq FROM items i WHERE {})
+                 ORDER BY f.rowid DESC LIMIT {limit}",
+                w.params.len() + 1,
+                w.sql
+            ),
+            w.params.clone(),
+        ),
+    };
+    params.push(Value::Text(fts.to_string()));
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Up to [`CANDIDATES`] matches, newest first, with their bm25 rank.
-fn ranked_matches(conn: &Connection, fts: &str) -> Result<Vec<(i64, f64)>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ?1 ORDER BY rowid DESC LIMIT {CANDIDATES}"
-    ))?;
-    collect(&mut stmt, &[Value::Text(fts.to_string())])
-}
-
-/// Like [`ranked_matches`], checking each match against broad filters.
-fn ranked_matches_filtered(
-    conn: &Connection,
-    fts: &str,
-    filter: &Where,
-) -> Result<Vec<(i64, f64)>> {
-    let n = filter.params.len() + 1;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT f.rowid, f.rank FROM items_fts f JOIN items i ON i.seq = f.rowid
-         WHERE items_fts MATCH ?{n} AND {} ORDER BY f.rowid DESC LIMIT {CANDIDATES}",
-        filter.sql
-    ))?;
-    let mut params = filter.params.clone();
-    params.push(Value::Text(fts.to_string()));
-    collect(&mut stmt, &params)
-}
-
 /// True when the filters alone leave few enough rows to drive the search.
 fn narrow_filter(conn: &Connection, filter: &Where) -> Result<bool> {
-    let sql = format!(
-        "SELECT count(*) FROM (SELECT 1 FROM items i WHERE {} LIMIT {})",
-        filter.sql,
-        CANDIDATES + 1
-    );
-    let n: i64 = conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(filter.params.iter()), |r| {
-            r.get(0)
-        })?;
-    Ok(n as usize <= CANDIDATES)
-}
-
-/// The filtered rows, each looked up in the index by row number.
-fn ranked_within_filter(conn: &Connection, fts: &str, filter: &Where) -> Result<Vec<(i64, f64)>> {
-    let n = filter.params.len() + 1;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT f.rowid, f.rank FROM items_fts f
-         WHERE items_fts MATCH ?{n} AND f.rowid IN (SELECT i.seq FROM items i WHERE {})",
-        filter.sql
-    ))?;
-    let mut params = filter.params.clone();
-    params.push(Value::Text(fts.to_string()));
-    collect(&mut stmt, &params)
+    crate::list::matches_at_most(conn, filter, CANDIDATES)
 }
 
 /// From now until [`index_deferred`] in the same transaction, new and
