@@ -705,3 +705,49 @@ fn an_item_in_a_bin_named_like_a_location_code_stays_in_that_bin_through_export_
         Some("B2".to_string())
     );
 }
+
+#[test]
+fn a_sku_repeated_later_in_the_same_file_updates_the_row_it_created() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    // Far enough apart that the first row sits in a queued batch when the
+    // second arrives, and close enough that it has not been written yet.
+    let mut csv = String::from("sku,title,quantity,tags\n");
+    for n in 0..600 {
+        csv.push_str(&format!("B-{n},Item {n},1,\n"));
+        if n == 10 {
+            csv.push_str("DUP-1,First title,1,a\n");
+        }
+    }
+    csv.push_str("DUP-1,Second title,7,b\n");
+    let file = dir.path().join("dup.csv");
+    std::fs::write(&file, csv).expect("write");
+    for skip_invalid in [false, true] {
+        let fresh = dir.path().join(format!("dup-{skip_invalid}.db"));
+        let store_run = trove_core::Store::open(&fresh).expect("open");
+        let report = store_run
+            .import_csv(
+                &file,
+                &trove_core::import::ImportOptions {
+                    skip_invalid,
+                    ..Default::default()
+                },
+                &mut |_| true,
+            )
+            .expect("import");
+        assert_eq!(
+            (report.created, report.updated),
+            (601, 1),
+            "skip_invalid={skip_invalid}"
+        );
+        let item = store_run
+            .item("DUP-1")
+            .expect("the repeated SKU is one item");
+        assert_eq!(item.fields.title, "Second title");
+        assert_eq!(item.fields.quantity, 7);
+        assert_eq!(item.fields.tags, ["b"]);
+        assert_eq!(count(&fresh, "SELECT count(*) FROM items"), 601);
+        assert!(store_run.doctor().expect("doctor").healthy());
+    }
+    drop(store);
+}

@@ -182,8 +182,10 @@ pub fn measure(exe: &Path, o: &Opts, sqlite_version: &str, steps: &mut Steps) ->
     let search_trove = steps.step("search: trove", || {
         trove.search(&queries, "trove", &trove_db)
     })?;
+    // The naive baseline scores every match of a one-letter prefix (most
+    // of the items), so it gets the same shortened query list as LIKE.
     let search_fts = steps.step("search: naive FTS5 (bm25)", || {
-        trove.search(&queries, "fts", &trove_db)
+        trove.search(&like_file, "fts", &trove_db)
     })?;
     let search_like = steps.step("search: LIKE '%...%'", || {
         trove.search(&like_file, "like", &trove_db)
@@ -398,32 +400,62 @@ pub fn anchor_script(csv: &Path, drop_triggers: &[String]) -> Result<String> {
     tags TEXT, notes TEXT);
 .import --csv --skip 1 --schema temp '{path}' staging
 BEGIN;
-INSERT INTO items(id, sku, barcode, title, description, brand, category, condition, quantity,
-                  price_amount, price_currency, cost_amount, cost_currency, location, tags, notes,
-                  created_at, updated_at)
+-- The same bins, sections and categories Trove makes from the file's
+-- location paths ("Bin/Section") and category paths, so both end with the
+-- same rows and the same indexes to fill.
+CREATE TEMP TABLE loc AS
+SELECT DISTINCT location AS path,
+       CASE WHEN instr(location, '/') > 0 THEN substr(location, 1, instr(location, '/') - 1) ELSE location END AS bin_name,
+       CASE WHEN instr(location, '/') > 0 THEN substr(location, instr(location, '/') + 1) END AS section_name
+FROM temp.staging WHERE location <> '';
+INSERT INTO bins(id, code, name, kind, created_at, updated_at)
+SELECT lower(hex(randomblob(16))), 'B' || row_number() OVER (ORDER BY bin_name), bin_name, 'general',
+       strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM (SELECT DISTINCT bin_name FROM temp.loc);
+INSERT INTO sections(id, bin_id, code, name, created_at, updated_at)
+SELECT lower(hex(randomblob(16))), b.id, b.code || '-' || row_number() OVER (PARTITION BY b.id ORDER BY l.section_name),
+       l.section_name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM (SELECT DISTINCT bin_name, section_name FROM temp.loc WHERE section_name IS NOT NULL) l
+JOIN bins b ON b.name = l.bin_name;
+CREATE TEMP TABLE locmap AS
+SELECT l.path, b.id AS bin_id, s.id AS section_id, coalesce(s.code, b.code) AS code
+FROM temp.loc l JOIN bins b ON b.name = l.bin_name
+LEFT JOIN sections s ON s.bin_id = b.id AND s.name = l.section_name;
+CREATE UNIQUE INDEX temp.locmap_by_path ON locmap(path);
+INSERT INTO categories(id, parent_id, name, path, created_at)
+SELECT lower(hex(randomblob(16))), NULL, category, category, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM (SELECT DISTINCT category FROM temp.staging WHERE category <> '');
+INSERT INTO items(id, sku, barcode, title, description, brand, category_id, category, condition, quantity,
+                  price_amount, price_currency, cost_amount, cost_currency, bin_id, section_id, location, tags,
+                  notes, created_at, updated_at)
 SELECT lower(hex(randomblob(16))),
-       nullif(sku, ''),
-       nullif(substr('00000000000000' || barcode, -14, 14), '00000000000000'),
-       title,
-       nullif(description, ''),
-       nullif(brand, ''),
-       nullif(category, ''),
-       nullif(condition, ''),
-       CAST(quantity AS INTEGER),
-       CASE WHEN price = '' THEN NULL
-            WHEN currency = 'JPY' THEN CAST(price AS INTEGER)
-            ELSE CAST(round(CAST(price AS REAL) * 100) AS INTEGER) END,
-       CASE WHEN price = '' THEN NULL ELSE currency END,
-       CASE WHEN cost = '' THEN NULL
-            WHEN currency = 'JPY' THEN CAST(cost AS INTEGER)
-            ELSE CAST(round(CAST(cost AS REAL) * 100) AS INTEGER) END,
-       CASE WHEN cost = '' THEN NULL ELSE currency END,
-       nullif(location, ''),
-       nullif(replace(tags, ';', ' '), ''),
-       nullif(notes, ''),
+       nullif(st.sku, ''),
+       nullif(substr('00000000000000' || st.barcode, -14, 14), '00000000000000'),
+       st.title,
+       nullif(st.description, ''),
+       nullif(st.brand, ''),
+       c.id,
+       nullif(st.category, ''),
+       nullif(st.condition, ''),
+       CAST(st.quantity AS INTEGER),
+       CASE WHEN st.price = '' THEN NULL
+            WHEN st.currency = 'JPY' THEN CAST(st.price AS INTEGER)
+            ELSE CAST(round(CAST(st.price AS REAL) * 100) AS INTEGER) END,
+       CASE WHEN st.price = '' THEN NULL ELSE st.currency END,
+       CASE WHEN st.cost = '' THEN NULL
+            WHEN st.currency = 'JPY' THEN CAST(st.cost AS INTEGER)
+            ELSE CAST(round(CAST(st.cost AS REAL) * 100) AS INTEGER) END,
+       CASE WHEN st.cost = '' THEN NULL ELSE st.currency END,
+       lm.bin_id,
+       lm.section_id,
+       lm.code,
+       nullif(st.tags, ''),
+       nullif(st.notes, ''),
        strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
        strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-FROM temp.staging;
+FROM temp.staging st
+LEFT JOIN temp.locmap lm ON lm.path = st.location
+LEFT JOIN categories c ON c.path = st.category;
 INSERT INTO items_fts(items_fts) VALUES ('rebuild');
 COMMIT;
 "#
@@ -598,7 +630,7 @@ impl Report {
             util::fmt_duration(self.gen_time),
             self.query_lines,
             if self.like_lines < self.query_lines {
-                format!(" (LIKE: first {} lines)", self.like_lines)
+                format!(" (naive FTS5 and LIKE: first {} lines)", self.like_lines)
             } else {
                 String::new()
             }
@@ -922,7 +954,7 @@ mod tests {
         assert!(md.contains("| search max (ms) | 5.00 ✓ | 40.0 / 4000 | < 100 ms |"));
         assert!(md.contains("| scan lookup p99 (ms) | 0.50 ✓ | — | < 100 ms |"));
         assert!(md.contains("| list first page: a\\|b (ms) | 120.0 ✗ | — | < 100 ms |"));
-        assert!(md.contains("(LIKE: first 100 lines)"));
+        assert!(md.contains("(naive FTS5 and LIKE: first 100 lines)"));
         assert!(md.contains("| list first pages timed: 2, median (ms) | 120.0 ✗ | — | < 100 ms |"));
         assert!(md.contains("| list first page, slowest: a\\|b (ms) | 120.0 ✗ | — | < 100 ms |"));
         // One table: every table line has the same number of cells.
@@ -977,7 +1009,12 @@ mod tests {
         assert_eq!(q("SELECT count(*) FROM items"), "3");
         assert_eq!(
             q("SELECT barcode, price_amount, price_currency, cost_amount, condition, tags FROM items WHERE sku = 'TRV-000001'"),
-            "00036000291452|35000|USD|12050|excellent|holo grail"
+            "00036000291452|35000|USD|12050|excellent|holo;grail"
+        );
+        // Locations resolve to bins and sections as Trove's importer does.
+        assert_eq!(
+            q("SELECT i.location, b.name, s.name FROM items i JOIN bins b ON b.id = i.bin_id JOIN sections s ON s.id = i.section_id WHERE i.sku = 'TRV-000001'"),
+            "B1-1|Binder 1|Page 3"
         );
         assert_eq!(
             q("SELECT description FROM items WHERE sku = 'TRV-000001'"),

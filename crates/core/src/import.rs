@@ -321,6 +321,13 @@ fn run(
     }
     crate::search::defer_indexing(conn)?;
     let mut writer = ItemWriter::new(conn, (!options.dry_run).then(|| batch_id.clone()))?;
+    // Every row's SKU is looked up below before it is prepared.
+    writer.skus_checked = true;
+    if options.skip_invalid {
+        // A bad row is rolled back to its savepoint; rows queued before it
+        // must not be written inside that savepoint, so none are queued.
+        writer.batch_rows = 1;
+    }
     let mut record = csv::ByteRecord::new();
     loop {
         let line = rdr.position().line();
@@ -402,6 +409,7 @@ fn run(
         bytes: total_bytes,
         total_bytes,
     });
+    writer.flush()?;
     if !options.dry_run {
         crate::search::index_deferred(conn)?;
         conn.execute(
@@ -530,8 +538,16 @@ fn import_row(
         return Err(errors);
     }
     let existing = match &changes.sku {
-        Some(sku) => existing_by_sku(conn, sku.trim())
-            .map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?,
+        Some(sku) => {
+            let mut lookup = || -> Result<Option<Item>> {
+                if writer.is_queued(sku) {
+                    // A row earlier in this file: write it so it can be found.
+                    writer.flush()?;
+                }
+                existing_by_sku(conn, sku.trim())
+            };
+            lookup().map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?
+        }
         None => None,
     };
     if let Some(item) = &existing {
@@ -572,7 +588,7 @@ fn import_row(
             .map(|(_, saved)| saved)
             .map_err(to_row_errors),
         None => writer
-            .insert(fields, None)
+            .queue(fields)
             .map(|_| Saved::Created)
             .map_err(to_row_errors),
     }

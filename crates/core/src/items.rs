@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -162,6 +163,17 @@ pub(crate) struct ItemWriter<'c> {
     batch_id: Option<String>,
     create_locations: bool,
     tag_seqs: HashMap<String, i64>,
+    /// Parameters of queued rows, [`INSERT_ARITY`] per row.
+    queued: Vec<Value>,
+    queued_skus: std::collections::HashSet<String>,
+    queued_fields: Vec<(String, BTreeMap<String, String>)>,
+    /// The time stamp of every row a bulk import queues.
+    started: String,
+    /// The caller has already looked every SKU up (the importer does).
+    pub(crate) skus_checked: bool,
+    /// Rows per multi-row INSERT; 1 when each row must be written within
+    /// its own savepoint.
+    pub(crate) batch_rows: usize,
     field_seqs: HashMap<String, i64>,
     categories: HashMap<String, (String, String)>,
     placements: HashMap<String, Placement>,
@@ -175,6 +187,12 @@ impl<'c> ItemWriter<'c> {
             batch_id,
             create_locations: true,
             tag_seqs: HashMap::new(),
+            queued: Vec::new(),
+            queued_skus: std::collections::HashSet::new(),
+            queued_fields: Vec::new(),
+            started: now(),
+            skus_checked: false,
+            batch_rows: INSERT_BATCH,
             field_seqs: HashMap::new(),
             categories: HashMap::new(),
             placements: HashMap::new(),
@@ -237,7 +255,7 @@ impl<'c> ItemWriter<'c> {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        if let Some(sku) = &fields.sku {
+        if let Some(sku) = fields.sku.as_ref().filter(|_| !self.skus_checked) {
             self.check_sku_free(sku, base.map(|b| b.id.as_str()))?;
         }
         Ok(fields)
@@ -274,50 +292,10 @@ impl<'c> ItemWriter<'c> {
         let id = new_id();
         let t = now();
         let category_id = self.category(fields.category.as_deref())?.map(|(id, _)| id);
-        let (bin_id, section_id, code) = placement_columns(&fields.location);
+        let values = insert_values(&id, &fields, category_id, origin_id, &t);
         self.conn
-            .prepare_cached(
-                "INSERT OR FAIL INTO items (id, title, sku, barcode, description, brand, category_id, category, size, colour,
-                    material, condition, quantity, low_stock_threshold, cost_amount, cost_currency, price_amount,
-                    price_currency, weight_grams, length_mm, width_mm, height_mm, notes, status, bin_id, section_id,
-                    location, tags, acquired_on, acquired_from, origin_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                    ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?32)",
-            )?
-            .execute(params![
-                id,
-                fields.title,
-                fields.sku,
-                fields.barcode.as_ref().map(Gtin::as_str),
-                fields.description,
-                fields.brand,
-                category_id,
-                fields.category,
-                fields.size,
-                fields.colour,
-                fields.material,
-                fields.condition.map(Condition::as_str),
-                fields.quantity,
-                fields.low_stock_threshold,
-                fields.cost.map(|m| m.amount),
-                fields.cost.map(|m| m.currency.to_string()),
-                fields.price.map(|m| m.amount),
-                fields.price.map(|m| m.currency.to_string()),
-                fields.weight_grams,
-                fields.length_mm,
-                fields.width_mm,
-                fields.height_mm,
-                fields.notes,
-                fields.status.as_str(),
-                bin_id,
-                section_id,
-                code,
-                tags_column(&fields.tags),
-                fields.acquired_on,
-                fields.acquired_from,
-                origin_id,
-                t,
-            ])?;
+            .prepare_cached(&insert_sql(1))?
+            .query_row(rusqlite::params_from_iter(values.iter()), |_| Ok(()))?;
         let seq = self.conn.last_insert_rowid();
         self.learn_tags(&fields.tags)?;
         self.write_fields(seq, &fields.fields, false)?;
@@ -344,6 +322,59 @@ impl<'c> ItemWriter<'c> {
             updated_at: t,
             deleted_at: None,
         })
+    }
+
+    /// Queues a new imported item for the next multi-row INSERT (see
+    /// [`ItemWriter::flush`]). One statement per [`INSERT_BATCH`] rows
+    /// instead of one per row saves most of the per-statement work.
+    pub(crate) fn queue(&mut self, fields: ItemFields) -> Result<()> {
+        let id = new_id();
+        let category_id = self.category(fields.category.as_deref())?.map(|(id, _)| id);
+        self.queued.extend(insert_values(
+            &id,
+            &fields,
+            category_id,
+            None,
+            &self.started,
+        ));
+        self.learn_tags(&fields.tags)?;
+        if let Some(sku) = &fields.sku {
+            self.queued_skus.insert(sku.to_lowercase());
+        }
+        self.queued_fields.push((id, fields.fields));
+        if self.queued_fields.len() >= self.batch_rows {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// True when a queued row has this SKU (so a look-up must flush first).
+    pub(crate) fn is_queued(&self, sku: &str) -> bool {
+        self.queued_skus.contains(&sku.trim().to_lowercase())
+    }
+
+    /// Inserts every queued row.
+    pub(crate) fn flush(&mut self) -> Result<()> {
+        let n = self.queued_fields.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let mut stmt = self.conn.prepare_cached(&insert_sql(n))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(self.queued.iter()))?;
+        let mut seqs: HashMap<String, i64> = HashMap::with_capacity(n);
+        while let Some(row) = rows.next()? {
+            seqs.insert(row.get(0)?, row.get(1)?);
+        }
+        drop(rows);
+        drop(stmt);
+        for (id, fields) in std::mem::take(&mut self.queued_fields) {
+            if let (false, Some(seq)) = (fields.is_empty(), seqs.get(&id)) {
+                self.write_fields(*seq, &fields, false)?;
+            }
+        }
+        self.queued.clear();
+        self.queued_skus.clear();
+        Ok(())
     }
 
     /// Writes prepared fields over an existing item; logs only what changed.
@@ -539,6 +570,76 @@ fn named_row(
     };
     cache.insert(key, seq);
     Ok(seq)
+}
+
+/// Rows per multi-row INSERT (33 parameters each, well under SQLite's
+/// 32,766 limit).
+pub(crate) const INSERT_BATCH: usize = 256;
+
+const INSERT_COLUMNS: &str = "id, title, sku, barcode, description, brand, category_id, category, size, colour,
+    material, condition, quantity, low_stock_threshold, cost_amount, cost_currency, price_amount, price_currency,
+    weight_grams, length_mm, width_mm, height_mm, notes, status, bin_id, section_id, location, tags, acquired_on,
+    acquired_from, origin_id, created_at, updated_at";
+const INSERT_ARITY: usize = 33;
+
+/// `INSERT … VALUES (…), … RETURNING id, seq` for `rows` rows. `OR FAIL`:
+/// every constraint was checked before, and ABORT would make SQLite keep a
+/// statement journal of every page the insert touches.
+fn insert_sql(rows: usize) -> String {
+    let one = format!("({})", vec!["?"; INSERT_ARITY].join(", "));
+    format!(
+        "INSERT OR FAIL INTO items ({INSERT_COLUMNS}) VALUES {} RETURNING id, seq",
+        vec![one; rows].join(", ")
+    )
+}
+
+/// The values of one new row, in [`INSERT_COLUMNS`] order.
+fn insert_values(
+    id: &str,
+    fields: &ItemFields,
+    category_id: Option<String>,
+    origin_id: Option<&str>,
+    time: &str,
+) -> [Value; INSERT_ARITY] {
+    let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
+    let int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
+    let (bin_id, section_id, code) = placement_columns(&fields.location);
+    let owned = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_string()));
+    [
+        Value::Text(id.to_string()),
+        Value::Text(fields.title.clone()),
+        text(&fields.sku),
+        owned(fields.barcode.as_ref().map(Gtin::as_str)),
+        text(&fields.description),
+        text(&fields.brand),
+        text(&category_id),
+        text(&fields.category),
+        text(&fields.size),
+        text(&fields.colour),
+        text(&fields.material),
+        owned(fields.condition.map(Condition::as_str)),
+        Value::Integer(fields.quantity),
+        int(fields.low_stock_threshold),
+        int(fields.cost.map(|m| m.amount)),
+        owned(fields.cost.as_ref().map(|m| m.currency.code())),
+        int(fields.price.map(|m| m.amount)),
+        owned(fields.price.as_ref().map(|m| m.currency.code())),
+        int(fields.weight_grams),
+        int(fields.length_mm),
+        int(fields.width_mm),
+        int(fields.height_mm),
+        text(&fields.notes),
+        Value::Text(fields.status.as_str().to_string()),
+        owned(bin_id),
+        owned(section_id),
+        owned(code),
+        text(&tags_column(&fields.tags)),
+        text(&fields.acquired_on),
+        text(&fields.acquired_from),
+        owned(origin_id),
+        Value::Text(time.to_string()),
+        Value::Text(time.to_string()),
+    ]
 }
 
 fn placement_columns(p: &Option<Placement>) -> (Option<&str>, Option<&str>, Option<&str>) {
