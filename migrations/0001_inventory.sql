@@ -113,7 +113,7 @@ CREATE INDEX items_by_quantity ON items(quantity, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_updated  ON items(updated_at, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_status   ON items(status, seq) WHERE deleted_at IS NULL;
 CREATE INDEX items_by_condition ON items(condition, seq) WHERE deleted_at IS NULL;
-CREATE INDEX items_by_category ON items(category_id, seq) WHERE category_id IS NOT NULL;
+CREATE INDEX items_by_category ON items(category_id, deleted_at, title COLLATE NOCASE) WHERE category_id IS NOT NULL;
 -- Cover the derived per-bin and per-section counts (and foreign-key checks).
 CREATE INDEX items_by_bin      ON items(bin_id, deleted_at, section_id, quantity) WHERE bin_id IS NOT NULL;
 CREATE INDEX items_by_section  ON items(section_id, deleted_at, quantity) WHERE section_id IS NOT NULL;

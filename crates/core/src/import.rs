@@ -125,6 +125,9 @@ pub struct ImportProgress {
     pub total_bytes: u64,
 }
 
+/// Up to this many existing SKUs are held in memory during an import.
+const REMEMBERED_SKUS: i64 = 500_000;
+
 /// Rows between progress callbacks.
 const PROGRESS_EVERY: u64 = 1_000;
 
@@ -323,6 +326,7 @@ fn run(
     let mut writer = ItemWriter::new(conn, (!options.dry_run).then(|| batch_id.clone()))?;
     // Every row's SKU is looked up below before it is prepared.
     writer.skus_checked = true;
+    writer.remember_skus(REMEMBERED_SKUS)?;
     if options.skip_invalid {
         // A bad row is rolled back to its savepoint; rows queued before it
         // must not be written inside that savepoint, so none are queued.
@@ -538,7 +542,7 @@ fn import_row(
         return Err(errors);
     }
     let existing = match &changes.sku {
-        Some(sku) => {
+        Some(sku) if writer.may_have_sku(sku) => {
             let mut lookup = || -> Result<Option<Item>> {
                 if writer.is_queued(sku) {
                     // A row earlier in this file: write it so it can be found.
@@ -548,7 +552,7 @@ fn import_row(
             };
             lookup().map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?
         }
-        None => None,
+        _ => None,
     };
     if let Some(item) = &existing {
         if item.deleted_at.is_some() {

@@ -166,6 +166,8 @@ pub(crate) struct ItemWriter<'c> {
     /// Parameters of queued rows, [`INSERT_ARITY`] per row.
     queued: Vec<Value>,
     queued_skus: std::collections::HashSet<String>,
+    /// Every SKU in the database, when the importer loaded them.
+    known_skus: Option<std::collections::HashSet<String>>,
     queued_fields: Vec<(String, BTreeMap<String, String>)>,
     /// The time stamp of every row a bulk import queues.
     started: String,
@@ -189,6 +191,7 @@ impl<'c> ItemWriter<'c> {
             tag_seqs: HashMap::new(),
             queued: Vec::new(),
             queued_skus: std::collections::HashSet::new(),
+            known_skus: None,
             queued_fields: Vec::new(),
             started: now(),
             skus_checked: false,
@@ -340,12 +343,44 @@ impl<'c> ItemWriter<'c> {
         self.learn_tags(&fields.tags)?;
         if let Some(sku) = &fields.sku {
             self.queued_skus.insert(sku.to_lowercase());
+            if let Some(known) = &mut self.known_skus {
+                known.insert(sku.to_ascii_lowercase());
+            }
         }
         self.queued_fields.push((id, fields.fields));
         if self.queued_fields.len() >= self.batch_rows {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// Holds every SKU in the database in memory when there are at most
+    /// `limit`, so a fresh import of a million rows need not probe the SKU
+    /// index a million times to learn that each is new.
+    pub(crate) fn remember_skus(&mut self, limit: i64) -> Result<()> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(sku) FROM items", [], |r| r.get(0))?;
+        if n <= limit {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT sku FROM items WHERE sku IS NOT NULL")?;
+            let skus = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            let mut known = std::collections::HashSet::with_capacity(n as usize);
+            for sku in skus {
+                known.insert(sku?.to_ascii_lowercase());
+            }
+            self.known_skus = Some(known);
+        }
+        Ok(())
+    }
+
+    /// False only when no item can have this SKU (see
+    /// [`ItemWriter::remember_skus`]); true means "look it up".
+    pub(crate) fn may_have_sku(&self, sku: &str) -> bool {
+        self.known_skus
+            .as_ref()
+            .is_none_or(|k| k.contains(&sku.trim().to_ascii_lowercase()))
     }
 
     /// True when a queued row has this SKU (so a look-up must flush first).

@@ -297,15 +297,30 @@ pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
             keyset = format!(" AND ({col}, i.seq) {cmp} (?{}, ?{n})", n - 1);
         }
     }
-    let order = if query.sort == Sort::Newest {
-        format!("i.seq {dir}")
-    } else {
-        format!("{col} {dir}, i.seq {dir}")
+    // With `by_index` false every sort key gets a unary `+`, which keeps
+    // SQLite from reading rows in index order: it must take the rows the
+    // filter's index gives and sort them. Which plan is right is decided
+    // here, from the filter's actual match count, not by the planner's
+    // estimate (which skewed data fools: "status = active" looks like a
+    // quarter of the table to it when it is none).
+    let order = |by_index: bool| {
+        let p = if by_index { "" } else { "+" };
+        if query.sort == Sort::Newest {
+            format!("{p}i.seq {dir}")
+        } else {
+            format!("{p}{col} {dir}, {p}i.seq {dir}")
+        }
     };
-    let page = |conditions: &str| -> Result<Page> {
+    let page = |conditions: &str, by_index: bool| -> Result<Page> {
+        // The page's row numbers first, then their rows: the sort handles
+        // keys only, not whole rows.
         let sql = format!(
-            "{ITEM_SELECT} WHERE {conditions}{keyset} ORDER BY {order} LIMIT {}",
-            limit + 1
+            "{ITEM_SELECT} WHERE i.seq IN (
+                 SELECT i.seq FROM items i WHERE {conditions}{keyset} ORDER BY {} LIMIT {})
+             ORDER BY {}",
+            order(by_index),
+            limit + 1,
+            order(true)
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter()))?;
@@ -327,8 +342,11 @@ pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
         Ok(Page { items, next: None })
     };
     // A narrow filter (one bin) fetches its rows and sorts them.
-    if query.filters.is_empty() || matches_at_most(conn, &w, NARROW_FILTER)? {
-        return page(&w.sql);
+    if query.filters.is_empty() {
+        return page(&w.sql, true);
+    }
+    if matches_at_most(conn, &w, NARROW_FILTER)? {
+        return page(&w.sql, false);
     }
     // A broad one (most of the inventory is "good") walks the sort order
     // and skips rows that don't match, which finds a page at once unless
@@ -340,19 +358,19 @@ pub(crate) fn list_in(conn: &Connection, query: &ListQuery) -> Result<Page> {
         WALK_CHECK_EVERY,
         Some(move || started.elapsed() > WALK_BUDGET),
     )?;
-    let walked = page(&w.without_indexes(query.sort));
+    let walked = page(&w.without_indexes(query.sort), true);
     conn.progress_handler(0, None::<fn() -> bool>)?;
     match walked {
         Err(Error::Db(e))
             if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted) =>
         {
-            page(&w.sql)
+            page(&w.sql, false)
         }
         other => other,
     }
 }
 
 /// How long a list may walk its sort order looking for filtered rows.
-const WALK_BUDGET: Duration = Duration::from_millis(20);
+const WALK_BUDGET: Duration = Duration::from_millis(10);
 /// SQLite VM steps between budget checks.
 const WALK_CHECK_EVERY: std::ffi::c_int = 20_000;
