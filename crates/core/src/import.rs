@@ -7,14 +7,14 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, TransactionBehavior};
 use serde::Serialize;
 
 use crate::columns::{canonical_name, unguard};
 use crate::db::Store;
 use crate::error::{Error, FieldError, Result};
 use crate::item::{split_tags, Item, ItemChanges};
-use crate::items::{item_from_row, ItemWriter, Saved, ITEM_SELECT};
+use crate::items::{ItemWriter, Saved};
 use crate::{new_id, now};
 
 /// How to import.
@@ -548,7 +548,7 @@ fn import_row(
                     // A row earlier in this file: write it so it can be found.
                     writer.flush()?;
                 }
-                existing_by_sku(conn, sku.trim())
+                crate::items::item_by_sku(conn, sku)
             };
             lookup().map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?
         }
@@ -611,15 +611,4 @@ fn field_error(report: &ImportReport, line: u64, columns: &Columns, f: FieldErro
         f.code,
         f.message,
     )
-}
-
-fn existing_by_sku(conn: &Connection, sku: &str) -> Result<Option<Item>> {
-    let mut item = conn
-        .prepare_cached(&format!("{ITEM_SELECT} WHERE i.sku = ?1"))?
-        .query_row([sku], item_from_row)
-        .optional()?;
-    if let Some(item) = &mut item {
-        item.fields.fields = crate::items::custom_fields(conn, item.seq)?;
-    }
-    Ok(item)
 }

@@ -96,44 +96,47 @@ pub(crate) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
     })
 }
 
-/// An item found by id, SKU or barcode.
-pub(crate) struct Found {
-    pub item: Item,
+/// The first item matching `condition` (on `i`, with `?1` for `value`).
+fn item_where(conn: &Connection, condition: &str, value: &str) -> Result<Option<Item>> {
+    Ok(conn
+        .prepare_cached(&format!("{ITEM_SELECT} WHERE {condition}"))?
+        .query_row([value], item_from_row)
+        .optional()?)
 }
 
-/// Finds an item by id, then SKU, then barcode (any GTIN form).
-pub(crate) fn find_item(conn: &Connection, key: &str) -> Result<Option<Found>> {
-    let key = key.trim();
-    let by = |sql: &str, value: &str| -> Result<Option<Found>> {
-        Ok(conn
-            .prepare_cached(&format!("{ITEM_SELECT} WHERE {sql}"))?
-            .query_row([value], |r| {
-                Ok(Found {
-                    item: item_from_row(r)?,
-                })
-            })
-            .optional()?)
-    };
-    let found = match by("i.id = ?1", key)? {
-        Some(f) => Some(f),
-        None => match by("i.sku = ?1", key)? {
-            Some(f) => Some(f),
-            None => match Gtin::parse(key) {
-                Ok(g) => by(
-                    "i.barcode = ?1 ORDER BY i.deleted_at IS NOT NULL, i.seq DESC LIMIT 1",
-                    g.as_str(),
-                )?,
-                Err(_) => None,
-            },
-        },
-    };
-    match found {
-        Some(mut f) => {
-            f.item.fields.fields = custom_fields(conn, f.item.seq)?;
-            Ok(Some(f))
+fn with_custom_fields(conn: &Connection, item: Option<Item>) -> Result<Option<Item>> {
+    match item {
+        Some(mut item) => {
+            item.fields.fields = custom_fields(conn, item.seq)?;
+            Ok(Some(item))
         }
         None => Ok(None),
     }
+}
+
+/// The item with this SKU (case-insensitive), trashed or not.
+pub(crate) fn item_by_sku(conn: &Connection, sku: &str) -> Result<Option<Item>> {
+    with_custom_fields(conn, item_where(conn, "i.sku = ?1", sku.trim())?)
+}
+
+/// Finds an item by id, then SKU, then barcode (any GTIN form; the newest
+/// live item when several share it).
+pub(crate) fn find_item(conn: &Connection, key: &str) -> Result<Option<Item>> {
+    let key = key.trim();
+    let mut found = item_where(conn, "i.id = ?1", key)?;
+    if found.is_none() {
+        found = item_where(conn, "i.sku = ?1", key)?;
+    }
+    if found.is_none() {
+        if let Ok(g) = Gtin::parse(key) {
+            found = item_where(
+                conn,
+                "i.barcode = ?1 ORDER BY i.deleted_at IS NOT NULL, i.seq DESC LIMIT 1",
+                g.as_str(),
+            )?;
+        }
+    }
+    with_custom_fields(conn, found)
 }
 
 /// An item's custom fields, by name.
@@ -419,50 +422,37 @@ impl<'c> ItemWriter<'c> {
         };
         let t = now();
         let category_id = self.category(fields.category.as_deref())?.map(|(id, _)| id);
-        let (bin_id, section_id, code) = placement_columns(&fields.location);
+        // The same values an insert writes, less the columns an update keeps
+        // (id, origin_id, created_at): `?1` is the id, the rest in order.
+        let values = insert_values(&old.id, &fields, category_id, None, &t);
+        let kept = [0, INSERT_ARITY - 3, INSERT_ARITY - 2];
+        // Built once: this runs for every row an import updates.
+        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            let changed: Vec<&str> = INSERT_COLUMNS
+                .split(',')
+                .map(str::trim)
+                .enumerate()
+                .filter(|(i, _)| !kept.contains(i))
+                .map(|(_, c)| c)
+                .collect();
+            let slots: Vec<String> = (2..=changed.len() + 1).map(|n| format!("?{n}")).collect();
+            format!(
+                "UPDATE items SET ({}) = ({}) WHERE id = ?1",
+                changed.join(", "),
+                slots.join(", ")
+            )
+        });
+        let params = std::iter::once(&values[0]).chain(
+            values
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !kept.contains(i))
+                .map(|(_, v)| v),
+        );
         self.conn
-            .prepare_cached(
-                "UPDATE items SET title = ?2, sku = ?3, barcode = ?4, description = ?5, brand = ?6,
-                    category_id = ?7, category = ?8, size = ?9, colour = ?10, material = ?11, condition = ?12,
-                    quantity = ?13, low_stock_threshold = ?14, cost_amount = ?15, cost_currency = ?16,
-                    price_amount = ?17, price_currency = ?18, weight_grams = ?19, length_mm = ?20, width_mm = ?21,
-                    height_mm = ?22, notes = ?23, status = ?24, bin_id = ?25, section_id = ?26, location = ?27,
-                    tags = ?28, acquired_on = ?29, acquired_from = ?30, updated_at = ?31
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                old.id,
-                fields.title,
-                fields.sku,
-                fields.barcode.as_ref().map(Gtin::as_str),
-                fields.description,
-                fields.brand,
-                category_id,
-                fields.category,
-                fields.size,
-                fields.colour,
-                fields.material,
-                fields.condition.map(Condition::as_str),
-                fields.quantity,
-                fields.low_stock_threshold,
-                fields.cost.map(|m| m.amount),
-                fields.cost.map(|m| m.currency.to_string()),
-                fields.price.map(|m| m.amount),
-                fields.price.map(|m| m.currency.to_string()),
-                fields.weight_grams,
-                fields.length_mm,
-                fields.width_mm,
-                fields.height_mm,
-                fields.notes,
-                fields.status.as_str(),
-                bin_id,
-                section_id,
-                code,
-                tags_column(&fields.tags),
-                fields.acquired_on,
-                fields.acquired_from,
-                t,
-            ])?;
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(params))?;
         if fields.tags != old.fields.tags {
             self.learn_tags(&fields.tags)?;
         }
@@ -747,41 +737,37 @@ impl Store {
     pub fn update_item(&self, key: &str, changes: &ItemChanges) -> Result<Item> {
         self.write(|tx| {
             let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
-            if found.item.deleted_at.is_some() {
+            if found.deleted_at.is_some() {
                 return Err(Error::InTrash {
-                    title: found.item.fields.title,
+                    title: found.fields.title,
                 });
             }
             let mut w = ItemWriter::new(tx, None)?;
-            let fields = w.prepare(Some(&found.item), changes)?;
-            Ok(w.update(&found.item, fields)?.0)
+            let fields = w.prepare(Some(&found), changes)?;
+            Ok(w.update(&found, fields)?.0)
         })
     }
 
     /// The item with this id, SKU or barcode (also when in the trash).
     pub fn item(&self, key: &str) -> Result<Item> {
-        self.read(|conn| {
-            find_item(conn, key)?
-                .map(|f| f.item)
-                .ok_or_else(|| Error::not_found("item", key))
-        })
+        self.read(|conn| find_item(conn, key)?.ok_or_else(|| Error::not_found("item", key)))
     }
 
     /// Moves an item to the trash, from which it can be restored.
     pub fn trash_item(&self, key: &str) -> Result<Item> {
         self.write(|tx| {
             let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
-            if found.item.deleted_at.is_some() {
-                return Ok(found.item);
+            if found.deleted_at.is_some() {
+                return Ok(found);
             }
             let t = now();
             tx.prepare_cached("UPDATE items SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
-                .execute(params![found.item.id, t])?;
-            activity::log(tx, "trash", "item", &found.item.id, None, None, None)?;
+                .execute(params![found.id, t])?;
+            activity::log(tx, "trash", "item", &found.id, None, None, None)?;
             Ok(Item {
                 deleted_at: Some(t.clone()),
                 updated_at: t,
-                ..found.item
+                ..found
             })
         })
     }
@@ -790,17 +776,17 @@ impl Store {
     pub fn restore_item(&self, key: &str) -> Result<Item> {
         self.write(|tx| {
             let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
-            if found.item.deleted_at.is_none() {
-                return Ok(found.item);
+            if found.deleted_at.is_none() {
+                return Ok(found);
             }
             let t = now();
             tx.prepare_cached("UPDATE items SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1")?
-                .execute(params![found.item.id, t])?;
-            activity::log(tx, "restore", "item", &found.item.id, None, None, None)?;
+                .execute(params![found.id, t])?;
+            activity::log(tx, "restore", "item", &found.id, None, None, None)?;
             Ok(Item {
                 deleted_at: None,
                 updated_at: t,
-                ..found.item
+                ..found
             })
         })
     }
@@ -848,7 +834,7 @@ impl Store {
     pub fn move_item(&self, key: &str, location: &str, quantity: Option<i64>) -> Result<Item> {
         self.write(|tx| {
             let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
-            let item = found.item;
+            let item = found;
             if item.deleted_at.is_some() {
                 return Err(Error::InTrash {
                     title: item.fields.title,
@@ -904,7 +890,7 @@ impl Store {
             let mut stmt = conn.prepare_cached(
                 "SELECT quantity, from_location, to_location, moved_at FROM moves WHERE item_id = ?1 ORDER BY seq DESC",
             )?;
-            let rows = stmt.query_map([&found.item.id], |r| {
+            let rows = stmt.query_map([&found.id], |r| {
                 Ok(Move { quantity: r.get(0)?, from: r.get(1)?, to: r.get(2)?, moved_at: r.get(3)? })
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)

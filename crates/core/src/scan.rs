@@ -48,7 +48,7 @@ fn scan(conn: &Connection, code: &str) -> Result<Scanned> {
     }
     let gtin = Gtin::parse(code);
     if let Some(found) = find_item(conn, code)? {
-        let matches = match &found.item.fields.barcode {
+        let matches = match &found.fields.barcode {
             Some(b) if gtin.as_ref().is_ok_and(|g| g == b) => conn
                 .prepare_cached(
                     "SELECT count(*) FROM items WHERE barcode = ?1 AND deleted_at IS NULL",
@@ -58,7 +58,7 @@ fn scan(conn: &Connection, code: &str) -> Result<Scanned> {
             _ => 1,
         };
         return Ok(Scanned::Item {
-            item: Box::new(found.item),
+            item: Box::new(found),
             matches,
         });
     }
