@@ -4,6 +4,7 @@
 //! `cargo xtask` is an alias (see `.cargo/config.toml`) for
 //! `cargo run --quiet --package xtask --`.
 
+mod app;
 mod bench;
 mod json;
 mod setup;
@@ -19,13 +20,16 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  run [-- ARGS]     install what is missing, build and launch Trove. Until the
-                    desktop app exists this builds the `trove` CLI (release)
-                    and runs `trove init` then `trove stats` (or `trove ARGS`)
-                    on the default database.
+  run [-- ARGS]     install what is missing (system packages, Node, the UI's
+                    npm packages), build the UI and the desktop app (release)
+                    and open its window on the default database in the OS
+                    app-data dir; ARGS go to the app (e.g. -- --db PATH).
   test              install what is missing, then run every check, failing
-                    fast: cargo fmt --check, cargo clippy -D warnings over the
-                    whole workspace and all targets, cargo test --workspace.
+                    fast: the UI's prettier, svelte-check, Vitest and build;
+                    cargo fmt --check; cargo clippy -D warnings over the
+                    whole workspace and all targets; cargo test --workspace;
+                    then the end-to-end tests of the app in a real WebKit
+                    window under Xvfb, driven by tauri-driver.
   bench [--items N] [--out DIR] [--seed S] [--like-queries L]
                     build release and run the benchmark suite against the
                     sqlite3 anchor; prints a Markdown table and writes it to
@@ -65,7 +69,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// `cargo xtask run [-- ARGS]`
+/// `cargo xtask run [-- ARGS]`: installs what is missing, builds the UI
+/// and the app (release), and opens the window on the default database (or
+/// the one `-- --db PATH` or `TROVE_DB` names).
 fn run(args: &[OsString]) -> Result<()> {
     // `cargo xtask run -- a b` reaches us as `run -- a b`.
     let args = match args.first() {
@@ -75,29 +81,24 @@ fn run(args: &[OsString]) -> Result<()> {
     let ctx = Ctx::new();
     let mut steps = Steps::new();
     steps.step("install missing system packages", || {
-        setup::ensure_system_packages(setup::BUILD_PACKAGES)
+        setup::ensure_system_packages(app::APP_PACKAGES)
     })?;
-    steps.step("build trove (release)", || ctx.build_trove_release())?;
-    let trove = ctx.trove_release_exe();
-    // No --db: the CLI's default is the OS app-data directory.
-    steps.step("trove init", || {
-        util::run_status(Command::new(&trove).arg("init"))
+    let path = steps.step("find or install node", app::ensure_node)?;
+    steps.step("npm ci (ui)", || app::npm_ci(&ctx, &path))?;
+    steps.step("build the ui", || {
+        util::run_status(&mut app::npm(&ctx, &path, &["run", "build"]))
     })?;
-    if args.is_empty() {
-        steps.step("trove stats", || {
-            util::run_status(Command::new(&trove).arg("stats"))
-        })?;
-    } else {
-        let shown = args
-            .iter()
-            .map(|a| a.to_string_lossy())
-            .collect::<Vec<_>>()
-            .join(" ");
-        steps.step(&format!("trove {shown}"), || {
-            util::run_status(Command::new(&trove).args(args))
-        })?;
-    }
-    Ok(())
+    let exe = steps.step("build trove-app (release)", || app::build_app(&ctx, true))?;
+    steps.summary();
+    println!(
+        "xtask: starting Trove on {}",
+        args.iter()
+            .position(|a| a == "--db")
+            .and_then(|i| args.get(i + 1))
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "the default database (TROVE_DB or the OS app-data dir)".into())
+    );
+    util::run_status(Command::new(&exe).args(args))
 }
 
 /// `cargo xtask test`: every check, failing fast.
@@ -112,12 +113,32 @@ fn test(args: &[OsString]) -> Result<()> {
     let mut steps = Steps::new();
     let outcome = (|| -> Result<()> {
         steps.step("install missing system packages", || {
-            setup::ensure_system_packages(setup::BUILD_PACKAGES)
+            let all: Vec<&str> = app::APP_PACKAGES
+                .iter()
+                .chain(app::E2E_PACKAGES)
+                .copied()
+                .collect();
+            setup::ensure_system_packages(&all)
         })?;
         steps.step(
             "install missing rust components",
             setup::ensure_rust_components,
         )?;
+        let path = steps.step("find or install node", app::ensure_node)?;
+        steps.step("npm ci (ui)", || app::npm_ci(&ctx, &path))?;
+        steps.step("ui: prettier --check", || {
+            util::run_status(&mut app::npm(&ctx, &path, &["run", "format:check"]))
+        })?;
+        steps.step("ui: svelte-check", || {
+            util::run_status(&mut app::npm(&ctx, &path, &["run", "check"]))
+        })?;
+        steps.step("ui: vitest", || {
+            util::run_status(&mut app::npm(&ctx, &path, &["test"]))
+        })?;
+        // The app embeds ui/dist, so clippy and the build need it first.
+        steps.step("ui: build", || {
+            util::run_status(&mut app::npm(&ctx, &path, &["run", "build"]))
+        })?;
         steps.step("cargo fmt --check", || {
             util::run_status(ctx.cargo().args(["fmt", "--all", "--", "--check"]))
         })?;
@@ -132,7 +153,21 @@ fn test(args: &[OsString]) -> Result<()> {
             ]))
         })?;
         steps.step("cargo test", || {
-            util::run_status(ctx.cargo().args(["test", "--workspace"]))
+            util::run_status(ctx.cargo().args([
+                "test",
+                "--workspace",
+                "--exclude",
+                "trove-e2e",
+            ]))
+        })?;
+        steps.step("install tauri-driver", || app::ensure_tauri_driver(&ctx))?;
+        let exe = steps.step("build trove-app", || app::build_app(&ctx, false))?;
+        steps.step("end-to-end tests (real window, WebDriver)", || {
+            util::run_status(
+                ctx.cargo()
+                    .args(["test", "-p", "trove-e2e", "--test", "app"])
+                    .env("TROVE_APP_BIN", &exe),
+            )
         })?;
         Ok(())
     })();

@@ -5,10 +5,8 @@ use std::process::Command;
 
 use crate::util::{self, Result};
 
-/// Debian/Ubuntu packages needed to build and test the workspace.
-/// The desktop app will add its own here (libwebkit2gtk-4.1-dev, libxdo-dev,
-/// libssl-dev, libayatana-appindicator3-dev, librsvg2-dev, and for its
-/// end-to-end tests xvfb, xauth, webkit2gtk-driver).
+/// Debian/Ubuntu packages needed to build the core and the CLI (the
+/// benchmark suite's build). The desktop app's are in `app::APP_PACKAGES`.
 pub const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config"];
 
 /// Extra packages the benchmark suite needs: the sqlite3 CLI is the anchor.

@@ -2,6 +2,7 @@
 //! and printing only; everything else is `trove_core`.
 
 mod bench;
+mod label;
 mod print;
 
 use std::collections::BTreeMap;
@@ -115,6 +116,8 @@ enum Command {
     /// Benchmarks and the data generator they use.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Write printable barcode labels for bins, sections or items to an SVG or PDF file.
+    Label(label::LabelArgs),
 }
 
 #[derive(Subcommand)]
@@ -411,6 +414,7 @@ impl Command {
                 | BinCommand::Delete { json, .. },
             ) => *json,
             Command::Bench(b) => b.json(),
+            Command::Label(args) => args.json,
         }
     }
 }
@@ -511,6 +515,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
             }
         }
         Command::Bench(cmd) => bench::run(cmd, &store, out)?,
+        Command::Label(args) => label::run(args, &store, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::{new_id, now};
 
 /// One logged change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Activity {
     pub id: String,
     pub at: String,
@@ -20,7 +20,9 @@ pub struct Activity {
     pub record_id: String,
     /// The import this change was part of, if any.
     pub batch_id: Option<String>,
+    #[ts(type = "unknown")]
     pub before: Option<Value>,
+    #[ts(type = "unknown")]
     pub after: Option<Value>,
 }
 

@@ -11,7 +11,7 @@ use crate::import::ImportReport;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// One problem with one field of a record a person entered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FieldError {
     /// The field, as named in the CSV header and the UI (`barcode`, `quantity`).
     pub field: &'static str,
@@ -93,6 +93,10 @@ pub enum Error {
     #[error("the database is busy in another program; try again")]
     Busy,
 
+    /// Another Trove window has this database open.
+    #[error("{} is already open in another Trove window", .path.display())]
+    InUse { path: PathBuf },
+
     /// The long-running job was cancelled; nothing it did was kept.
     #[error("cancelled; nothing was changed")]
     Cancelled,
@@ -134,6 +138,7 @@ impl Error {
             Error::Import(_) => "import_rejected",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::Busy => "database_busy",
+            Error::InUse { .. } => "database_in_use",
             Error::Cancelled => "cancelled",
             Error::Io { .. } => "io",
             Error::Migration(_) => "migration_failed",
@@ -187,7 +192,7 @@ impl From<rusqlite::Error> for Error {
 }
 
 /// The error as the UI and `--json` output see it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ErrorBody {
     /// Stable code.
     pub code: &'static str,

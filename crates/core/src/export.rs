@@ -15,7 +15,7 @@ use crate::item::Item;
 use crate::items::{item_from_row, ITEM_SELECT};
 
 /// What an export wrote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ExportReport {
     pub file: String,
     pub rows: u64,

@@ -10,7 +10,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A GTIN-14: exactly 14 ASCII digits whose last digit is the correct GS1 check digit.
-#[derive(Clone, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, ts_rs::TS)]
+#[ts(type = "string")]
 pub struct Gtin(String);
 
 /// Characters a person or label may put between digit groups ("0 12345 67890 5", "978-0-306-40615-7").

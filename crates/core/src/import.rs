@@ -28,7 +28,7 @@ pub struct ImportOptions {
 }
 
 /// One rejected cell (or row, when `column` is empty).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowError {
     pub file: String,
     /// The line the row starts on, counting the header as line 1.
@@ -54,7 +54,7 @@ impl std::fmt::Display for RowError {
 }
 
 /// What an import did (or, for a dry run or a rejected file, would do).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub file: String,
     /// Data rows read.
@@ -118,7 +118,7 @@ impl ImportReport {
 }
 
 /// Progress of a running import, for progress bars.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
 pub struct ImportProgress {
     pub rows: u64,
     pub bytes: u64,

@@ -10,7 +10,7 @@ use crate::gtin::Gtin;
 use crate::money::{Currency, Money};
 
 /// How worn an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     New,
@@ -62,7 +62,7 @@ impl Condition {
 }
 
 /// Where an item is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -99,7 +99,7 @@ impl Status {
 }
 
 /// Where an item sits: a bin, or a section of a bin.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Placement {
     /// The bin.
     pub bin_id: String,
@@ -113,7 +113,7 @@ pub struct Placement {
 
 /// Every persisted field of an item that a person can change. This is what
 /// validation produces and what the activity log diffs.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default, ts_rs::TS)]
 pub struct ItemFields {
     pub title: String,
     pub sku: Option<String>,
@@ -143,7 +143,7 @@ pub struct ItemFields {
 }
 
 /// An item as read back from the store.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Item {
     /// UUIDv7.
     pub id: String,
@@ -170,7 +170,7 @@ impl Item {
 /// A change to an item as a person or a file states it: text as typed, to be
 /// checked against the rules. `None` leaves a field as it is; for optional
 /// text an empty string clears it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct ItemChanges {
     pub title: Option<String>,
@@ -212,6 +212,69 @@ pub struct ItemChanges {
     /// `YYYY-MM-DD`.
     pub acquired_on: Option<String>,
     pub acquired_from: Option<String>,
+}
+
+impl ItemChanges {
+    /// Every field of `fields` as text, the way a person would type it: what
+    /// the item editor starts from, and what undo sends back to restore an
+    /// item exactly as it was. Applying it to any item makes it `fields`.
+    pub fn form(fields: &ItemFields) -> ItemChanges {
+        let text = |v: &Option<String>| Some(v.clone().unwrap_or_default());
+        let money = |m: &Option<Money>| match m {
+            Some(m) => (Some(m.to_decimal_string()), Some(m.currency.code().to_string())),
+            None => (Some(String::new()), None),
+        };
+        let (cost, cost_currency) = money(&fields.cost);
+        let (price, price_currency) = money(&fields.price);
+        // Custom fields the item lacks are not listed, so they stay absent;
+        // the caller clears removed ones by sending them empty.
+        ItemChanges {
+            title: Some(fields.title.clone()),
+            sku: text(&fields.sku),
+            barcode: Some(
+                fields
+                    .barcode
+                    .as_ref()
+                    .map(|g| g.display_form().to_string())
+                    .unwrap_or_default(),
+            ),
+            description: text(&fields.description),
+            brand: text(&fields.brand),
+            category: text(&fields.category),
+            size: text(&fields.size),
+            colour: text(&fields.colour),
+            material: text(&fields.material),
+            condition: Some(
+                fields
+                    .condition
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default(),
+            ),
+            quantity: Some(fields.quantity),
+            low_stock_threshold: Some(fields.low_stock_threshold),
+            cost,
+            cost_currency,
+            price,
+            price_currency,
+            weight_grams: Some(fields.weight_grams),
+            length_mm: Some(fields.length_mm),
+            width_mm: Some(fields.width_mm),
+            height_mm: Some(fields.height_mm),
+            notes: text(&fields.notes),
+            status: Some(fields.status.as_str().to_string()),
+            location: Some(
+                fields
+                    .location
+                    .as_ref()
+                    .map(|p| p.code.clone())
+                    .unwrap_or_default(),
+            ),
+            tags: Some(fields.tags.clone()),
+            fields: Some(fields.fields.clone()),
+            acquired_on: text(&fields.acquired_on),
+            acquired_from: text(&fields.acquired_from),
+        }
+    }
 }
 
 /// `null` means "clear", absent means "leave as it is".

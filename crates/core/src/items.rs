@@ -706,8 +706,15 @@ pub(crate) fn record_move(
     Ok(())
 }
 
+/// An item after an edit, and the change that undoes the edit.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct Edit {
+    pub item: Item,
+    pub undo: ItemChanges,
+}
+
 /// One entry of an item's location history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Move {
     pub quantity: i64,
     pub from: Option<String>,
@@ -745,6 +752,30 @@ impl Store {
             let mut w = ItemWriter::new(tx, None)?;
             let fields = w.prepare(Some(&found), changes)?;
             Ok(w.update(&found, fields)?.0)
+        })
+    }
+
+    /// Changes an item like [`Store::update_item`] and also returns the
+    /// change that puts it back exactly as it was, for undo.
+    pub fn edit_item(&self, key: &str, changes: &ItemChanges) -> Result<Edit> {
+        self.write(|tx| {
+            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+            if found.deleted_at.is_some() {
+                return Err(Error::InTrash {
+                    title: found.fields.title,
+                });
+            }
+            let mut undo = ItemChanges::form(&found.fields);
+            let mut w = ItemWriter::new(tx, None)?;
+            let fields = w.prepare(Some(&found), changes)?;
+            let item = w.update(&found, fields)?.0;
+            // Custom fields the edit added are removed again by undo.
+            if let Some(undo_fields) = undo.fields.as_mut() {
+                for name in item.fields.fields.keys() {
+                    undo_fields.entry(name.clone()).or_default();
+                }
+            }
+            Ok(Edit { item, undo })
         })
     }
 

@@ -12,13 +12,16 @@ pub mod gtin;
 pub mod import;
 pub mod item;
 pub mod items;
+pub mod labels;
 pub mod list;
 pub mod money;
+pub mod owner;
 pub mod scan;
 pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod storage;
+pub mod vocabulary;
 
 pub use db::Store;
 pub use error::{Error, ErrorBody, FieldError, Result};

@@ -16,7 +16,7 @@ use crate::money::{Currency, Money};
 use crate::storage::{location_by_code, Location};
 
 /// Conditions a list or search can be narrowed by. All given ones apply.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct Filters {
     pub status: Option<Status>,
@@ -40,7 +40,7 @@ impl Filters {
 }
 
 /// The orders a list can be shown in.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Most recently added first (the default).
@@ -92,7 +92,7 @@ impl Sort {
 }
 
 /// One page request.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ts_rs::TS)]
 #[serde(default)]
 pub struct ListQuery {
     pub filters: Filters,
@@ -106,7 +106,7 @@ pub struct ListQuery {
 }
 
 /// One page of items.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Page {
     pub items: Vec<Item>,
     /// Pass as `after` to get the next page; absent on the last page.

@@ -197,7 +197,8 @@ fn lookup(code: &[u8; 3]) -> Option<u8> {
 }
 
 /// An active ISO 4217 currency, held as its three uppercase ASCII letters.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, ts_rs::TS)]
+#[ts(type = "string")]
 pub struct Currency([u8; 3]);
 
 impl Currency {
@@ -269,7 +270,7 @@ impl<'de> Deserialize<'de> for Currency {
 }
 
 /// An amount of money: a whole number of the currency's minor units.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct Money {
     /// Count of minor units, e.g. 1250 for 12.50 USD.
     pub amount: i64,

@@ -12,7 +12,7 @@ use crate::items::find_item;
 use crate::storage::{location_by_code, Location};
 
 /// The answer to a scan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Scanned {
     /// An item with this SKU or barcode. Several items may share a barcode;

@@ -8,7 +8,7 @@ use crate::db::Store;
 use crate::error::Result;
 
 /// Totals for the dashboard and `trove stats`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Stats {
     /// Live items (rows), not counting the trash.
     pub items: i64,

@@ -11,7 +11,7 @@ use crate::item::Placement;
 use crate::{new_id, now};
 
 /// A bin: a tote, shelf, box or binder with a printed code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Bin {
     pub id: String,
     pub code: String,
@@ -26,7 +26,7 @@ pub struct Bin {
 }
 
 /// A section of a bin.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Section {
     pub id: String,
     pub bin_id: String,
@@ -38,7 +38,7 @@ pub struct Section {
 }
 
 /// What a location code names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Location {
     Bin(Bin),

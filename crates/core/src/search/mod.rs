@@ -36,7 +36,7 @@ use crate::list::{filter_sql, Filters, ListQuery, Where};
 pub const CANDIDATES: usize = 1_000;
 
 /// A search as the box and the filter bar state it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SearchQuery {
     pub text: String,
@@ -48,7 +48,7 @@ pub struct SearchQuery {
 }
 
 /// What a search found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SearchResults {
     pub items: Vec<Item>,
     /// How many of `items`, from the top, matched exactly (SKU, barcode, title).

@@ -1,0 +1,513 @@
+//! Everything a test needs around the app: an X display (Xvfb, unless told
+//! to use the one already there), tauri-driver on a free port, and the app
+//! itself launched on a given database through a WebDriver session. All of
+//! it is stopped on drop, also when a test panics.
+
+use std::env;
+use std::fs::{self, File};
+use std::net::TcpListener;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::error::{Error, Result};
+use crate::webdriver::{Client, Session};
+
+/// How long the app may take from launch to its first inventory page.
+pub const READY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The app binary the tests launch: `TROVE_APP_BIN`, else the debug build
+/// in `CARGO_TARGET_DIR`, else in the workspace's `target`.
+pub fn app_binary() -> Result<PathBuf> {
+    let path = match env::var_os("TROVE_APP_BIN") {
+        Some(p) => PathBuf::from(p),
+        None => target_dir().join("debug").join("trove-app"),
+    };
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::Setup(format!(
+            "the app binary {} does not exist; run `cargo xtask test`, which builds it \
+             (or build it with `cargo build -p trove-app` after `npx vite build` in ui/, \
+             or point TROVE_APP_BIN at one)",
+            path.display()
+        )))
+    }
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR`, else `<workspace>/target`.
+pub fn target_dir() -> PathBuf {
+    match env::var_os("CARGO_TARGET_DIR") {
+        Some(p) => PathBuf::from(p),
+        None => workspace_dir().join("target"),
+    }
+}
+
+/// The workspace root.
+pub fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the e2e package sits inside the workspace")
+        .to_path_buf()
+}
+
+/// A display, tauri-driver, and a scratch directory for the app's own data
+/// (so tests never touch a person's real app data).
+pub struct Driver {
+    display: String,
+    client: Client,
+    app: PathBuf,
+    scratch: tempfile::TempDir,
+    // Stopped in this order on drop: the driver (and the app under it)
+    // first, then the display they draw on.
+    tauri_driver: Option<Child>,
+    xvfb: Option<Child>,
+}
+
+impl Driver {
+    /// Starts a display (unless `TROVE_E2E_USE_DISPLAY=1` and `DISPLAY` is
+    /// set) and tauri-driver, and waits until the driver answers.
+    pub fn start() -> Result<Driver> {
+        let app = app_binary()?;
+        let tauri_driver_exe = find_tauri_driver()?;
+        let scratch = tempfile::Builder::new()
+            .prefix("trove-e2e-")
+            .tempdir()
+            .map_err(|e| Error::Setup(format!("cannot make a scratch directory: {e}")))?;
+        let mut driver = Driver {
+            display: String::new(),
+            client: Client::new(""),
+            app,
+            scratch,
+            tauri_driver: None,
+            xvfb: None,
+        };
+        let existing = env::var("DISPLAY").ok().filter(|d| !d.is_empty());
+        match existing {
+            Some(d) if env::var("TROVE_E2E_USE_DISPLAY").as_deref() == Ok("1") => {
+                driver.display = d
+            }
+            _ => {
+                let (display, xvfb) = start_xvfb()?;
+                driver.display = display;
+                driver.xvfb = Some(xvfb);
+            }
+        }
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let log = driver.log_path();
+        if let Some(dir) = log.parent() {
+            fs::create_dir_all(dir)
+                .map_err(|e| Error::Setup(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let out = File::create(&log)
+            .map_err(|e| Error::Setup(format!("cannot create {}: {e}", log.display())))?;
+        let err = out
+            .try_clone()
+            .map_err(|e| Error::Setup(format!("cannot share {}: {e}", log.display())))?;
+        let mut command = Command::new(&tauri_driver_exe);
+        driver.app_environment(&mut command);
+        let child = command
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            .spawn()
+            .map_err(|e| {
+                Error::Setup(format!("cannot start {}: {e}", tauri_driver_exe.display()))
+            })?;
+        driver.tauri_driver = Some(child);
+        driver.client = Client::new(format!("127.0.0.1:{port}"));
+        driver.wait_for_driver()?;
+        Ok(driver)
+    }
+
+    /// The X display the app draws on (`:99`).
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// The app binary being tested.
+    pub fn app_binary(&self) -> &Path {
+        &self.app
+    }
+
+    /// A command that runs the app binary directly, with the environment
+    /// the driver gives it (display, scratch data directories).
+    pub fn app_command(&self) -> Command {
+        let mut command = Command::new(&self.app);
+        self.app_environment(&mut command);
+        command
+    }
+
+    fn app_environment(&self, command: &mut Command) {
+        let home = self.scratch.path();
+        command
+            .env("DISPLAY", &self.display)
+            .env("GDK_BACKEND", "x11")
+            .env_remove("WAYLAND_DISPLAY")
+            // The app's web storage and settings live here, not in the
+            // person's own data directories.
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"));
+    }
+
+    /// Where tauri-driver, WebKitWebDriver and the app write their output
+    /// (kept after the run, overwritten by the next).
+    pub fn log_path(&self) -> PathBuf {
+        target_dir().join("e2e").join("tauri-driver.log")
+    }
+
+    /// Launches the app on `db`, waits for its first inventory page, and
+    /// clears what an earlier launch left in the page's storage (view,
+    /// sort, theme), so every test starts from the same screen.
+    pub fn launch(&mut self, db: &Path) -> Result<App<'_>> {
+        let app = self.open(db)?;
+        app.wait_ready()?;
+        let reloaded = app.execute(
+            "if (localStorage.length === 0) return false;
+             localStorage.clear(); location.reload(); return true;",
+            vec![],
+        )?;
+        if reloaded == Value::Bool(true) {
+            // The old page may still answer for a moment; wait for the new one.
+            thread::sleep(Duration::from_millis(200));
+            app.wait_ready()?;
+        }
+        Ok(app)
+    }
+
+    /// Starts a session on `db` and returns as soon as the driver has the
+    /// window, before the page has drawn anything.
+    pub fn open(&mut self, db: &Path) -> Result<App<'_>> {
+        let capabilities = json!({
+            "alwaysMatch": {
+                "tauri:options": {
+                    "application": self.app,
+                    "args": ["--db", db],
+                }
+            }
+        });
+        let session = self.client.new_session(capabilities).map_err(|e| {
+            Error::Setup(format!(
+                "the app did not start on {}: {e}\n{}",
+                db.display(),
+                self.log_tail()
+            ))
+        })?;
+        Ok(App {
+            session,
+            driver: self,
+            db: db.to_path_buf(),
+        })
+    }
+
+    /// The last lines of the driver's log, for error messages.
+    pub fn log_tail(&self) -> String {
+        let text = fs::read_to_string(self.log_path()).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = &lines[lines.len().saturating_sub(30)..];
+        if tail.is_empty() {
+            return String::from("(tauri-driver wrote nothing)");
+        }
+        format!("last lines of the tauri-driver log:\n{}", tail.join("\n"))
+    }
+
+    fn wait_for_driver(&mut self) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(status) = self.client.status() {
+                if status["ready"].as_bool().unwrap_or(true) {
+                    return Ok(());
+                }
+            }
+            if let Some(child) = self.tauri_driver.as_mut() {
+                if let Ok(Some(exit)) = child.try_wait() {
+                    return Err(Error::Setup(format!(
+                        "tauri-driver exited at start ({exit})\n{}",
+                        self.log_tail()
+                    )));
+                }
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::Setup(format!(
+                    "tauri-driver did not answer GET /status within 15 s\n{}",
+                    self.log_tail()
+                )));
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.tauri_driver.take() {
+            // WebKitWebDriver and any app it still runs go with it.
+            stop_tree(&mut child);
+        }
+        if let Some(mut child) = self.xvfb.take() {
+            stop_tree(&mut child);
+        }
+    }
+}
+
+/// The running app: a WebDriver session on one database. Derefs to the
+/// [`Session`]; dropping it closes the app. Holding the driver mutably
+/// keeps to one app at a time.
+pub struct App<'d> {
+    session: Session,
+    driver: &'d Driver,
+    db: PathBuf,
+}
+
+impl App<'_> {
+    /// The database the app has open.
+    pub fn db(&self) -> &Path {
+        &self.db
+    }
+
+    /// The driver that launched the app.
+    pub fn driver(&self) -> &Driver {
+        self.driver
+    }
+
+    /// Waits until the page has drawn its first inventory page.
+    pub fn wait_ready(&self) -> Result<()> {
+        self.session
+            .wait_for_value(
+                "the app's first inventory page (window.__trove.firstPageMs)",
+                "return window.__trove ? window.__trove.firstPageMs : null;",
+                READY_TIMEOUT,
+            )
+            .map(drop)
+            .map_err(|e| Error::Setup(format!("{e}\n{}", self.driver.log_tail())))
+    }
+
+    /// The app's process id: asked of the app itself (`app_info`), else
+    /// found below tauri-driver in /proc.
+    pub fn pid(&self) -> Result<u32> {
+        let asked = self.session.execute_async(
+            "const done = arguments[arguments.length - 1];
+             const ipc = window.__TAURI_INTERNALS__;
+             if (!ipc) { done(null); return; }
+             ipc.invoke('app_info').then((info) => done(info.pid), () => done(null));",
+            vec![],
+        )?;
+        if let Some(pid) = asked.as_u64() {
+            return Ok(pid as u32);
+        }
+        let name = self
+            .driver
+            .app
+            .file_name()
+            .map(|n| n.to_string_lossy().chars().take(15).collect::<String>());
+        let root = self.driver.tauri_driver.as_ref().map(Child::id);
+        root.into_iter()
+            .flat_map(descendants)
+            .find(|p| process_name(*p) == name)
+            .ok_or_else(|| Error::Setup("cannot find the app's process".into()))
+    }
+
+    /// Closes the app.
+    pub fn close(self) -> Result<()> {
+        self.session.delete()
+    }
+}
+
+impl Deref for App<'_> {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+fn find_tauri_driver() -> Result<PathBuf> {
+    let on_path = env::var_os("PATH")
+        .map(|p| env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let cargo_bin = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin"));
+    on_path
+        .into_iter()
+        .chain(cargo_bin)
+        .map(|dir| dir.join("tauri-driver"))
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            Error::Setup(
+                "tauri-driver is not on PATH nor in ~/.cargo/bin; install it with \
+                 `cargo install tauri-driver --locked --version 2.1.0`"
+                    .into(),
+            )
+        })
+}
+
+/// Starts Xvfb on the first free display number from :99 on.
+fn start_xvfb() -> Result<(String, Child)> {
+    for n in 99..199 {
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        let lock = PathBuf::from(format!("/tmp/.X{n}-lock"));
+        if socket.exists() || lock.exists() {
+            continue;
+        }
+        let display = format!(":{n}");
+        let mut child = Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| {
+                Error::Setup(format!(
+                    "cannot start Xvfb ({e}); install it (apt-get install xvfb xauth) \
+                     or set TROVE_E2E_USE_DISPLAY=1 with a working DISPLAY"
+                ))
+            })?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if socket.exists() {
+                return Ok((display, child));
+            }
+            // Lost a race for this number to another Xvfb: try the next.
+            if let Ok(Some(_)) = child.try_wait() {
+                break;
+            }
+            if Instant::now() >= deadline {
+                stop_tree(&mut child);
+                return Err(Error::Setup(format!(
+                    "Xvfb {display} did not open its socket within 10 s"
+                )));
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+    Err(Error::Setup(
+        "no free X display between :99 and :198".into(),
+    ))
+}
+
+fn free_port() -> Result<u16> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| Error::Setup(format!("cannot find a free port: {e}")))
+}
+
+/// Stops `child` and every process below it: politely first (Xvfb removes
+/// its lock file on SIGTERM), then for good.
+fn stop_tree(child: &mut Child) {
+    let mut pids = descendants(child.id());
+    pids.push(child.id());
+    signal(&pids, "TERM");
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline {
+        let child_done = matches!(child.try_wait(), Ok(Some(_)));
+        if child_done && pids.iter().all(|p| !alive(*p)) {
+            return;
+        }
+        thread::sleep(Duration::from_millis(25));
+    }
+    signal(&pids, "KILL");
+    let _ = child.wait();
+}
+
+fn signal(pids: &[u32], name: &str) {
+    let live: Vec<String> = pids
+        .iter()
+        .filter(|p| alive(**p))
+        .map(u32::to_string)
+        .collect();
+    if live.is_empty() {
+        return;
+    }
+    let _ = Command::new("kill")
+        .arg(format!("-{name}"))
+        .args(&live)
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// True while `pid` runs (a zombie counts as gone).
+fn alive(pid: u32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat_fields(&stat).is_some_and(|(state, _)| state != 'Z'),
+        Err(_) => false,
+    }
+}
+
+/// Every process whose chain of parents reaches `root`, children first.
+pub fn descendants(root: u32) -> Vec<u32> {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    if let Ok(dir) = fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse().ok()) else {
+                continue;
+            };
+            if let Ok(stat) = fs::read_to_string(entry.path().join("stat")) {
+                if let Some((_, ppid)) = stat_fields(&stat) {
+                    parents.push((pid, ppid));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut frontier = vec![root];
+    while let Some(p) = frontier.pop() {
+        for &(pid, ppid) in &parents {
+            if ppid == p && !out.contains(&pid) {
+                out.push(pid);
+                frontier.push(pid);
+            }
+        }
+    }
+    out
+}
+
+/// The state letter and parent pid from a `/proc/<pid>/stat` line. The
+/// command name may hold spaces and parentheses, so parse after the last `)`.
+fn stat_fields(stat: &str) -> Option<(char, u32)> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace();
+    let state = fields.next()?.chars().next()?;
+    let ppid = fields.next()?.parse().ok()?;
+    Some((state, ppid))
+}
+
+/// The name of process `pid` (`trove-app`).
+pub fn process_name(pid: u32) -> Option<String> {
+    fs::read_to_string(format!("/proc/{pid}/comm"))
+        .ok()
+        .map(|s| s.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_fields_survive_odd_command_names() {
+        let stat = "4242 (trove (app) x) S 17 4242 4242 0 -1 4194560";
+        assert_eq!(stat_fields(stat), Some(('S', 17)));
+    }
+
+    #[test]
+    fn this_process_is_alive_and_below_its_parent() {
+        let me = std::process::id();
+        assert!(alive(me));
+        let parent = fs::read_to_string(format!("/proc/{me}/stat"))
+            .ok()
+            .and_then(|s| stat_fields(&s))
+            .map(|(_, ppid)| ppid)
+            .unwrap();
+        assert!(descendants(parent).contains(&me));
+    }
+}

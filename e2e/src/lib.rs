@@ -1,0 +1,13 @@
+//! End-to-end testing of the Trove desktop app: a small synchronous W3C
+//! WebDriver client and a harness that runs the real app in a real WebKit
+//! window (Xvfb + tauri-driver + WebKitWebDriver) on a given database.
+
+mod base64;
+pub mod error;
+pub mod harness;
+mod http;
+pub mod webdriver;
+
+pub use error::{Error, Result};
+pub use harness::{App, Driver};
+pub use webdriver::{keys, Element, KeyActions, Session};

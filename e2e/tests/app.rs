@@ -1,0 +1,118 @@
+//! End-to-end scenarios: the real app, built with its UI embedded, in a
+//! real WebKit window under Xvfb, driven over WebDriver. Each scenario gets
+//! a fresh database seeded through `trove_core`, and checks what a person
+//! would see (and, where it matters, what the store then holds).
+//!
+//! Run: `cargo test -p trove-e2e --test app [-- FILTER]`, where FILTER is
+//! part of a scenario's name. Set `TROVE_SCREENSHOTS=1` to write the
+//! screenshots into docs/screenshots/.
+
+// The scenarios live beside this file, in app/.
+#[path = "app/editing.rs"]
+mod editing;
+#[path = "app/instance.rs"]
+mod instance;
+#[path = "app/scanning.rs"]
+mod scanning;
+#[path = "app/screenshots.rs"]
+mod screenshots;
+#[path = "app/support.rs"]
+mod support;
+#[path = "app/table.rs"]
+mod table;
+
+use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use support::Outcome;
+use trove_e2e::Driver;
+
+type Scenario = fn(&mut Driver) -> Outcome;
+
+const SCENARIOS: &[(&str, Scenario)] = &[
+    ("create_and_find", editing::create_and_find),
+    ("wrong_barcode_refused", editing::wrong_barcode_refused),
+    (
+        "scanner_burst_opens_item",
+        scanning::scanner_burst_opens_item,
+    ),
+    ("put_away_by_two_scans", scanning::put_away_by_two_scans),
+    (
+        "unknown_code_offers_create",
+        scanning::unknown_code_offers_create,
+    ),
+    ("table_scrolls_and_sorts", table::table_scrolls_and_sorts),
+    ("trash_and_restore", editing::trash_and_restore),
+    ("undo", editing::undo),
+    ("second_instance_refused", instance::second_instance_refused),
+    ("screenshots", screenshots::screenshots),
+];
+
+fn main() -> ExitCode {
+    // Cargo passes its own flags through (`--nocapture`, …); the first
+    // other argument filters scenarios by name.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let chosen: Vec<&(&str, Scenario)> = SCENARIOS
+        .iter()
+        .filter(|(name, _)| filter.as_deref().is_none_or(|f| name.contains(f)))
+        .collect();
+    if chosen.is_empty() {
+        let names: Vec<&str> = SCENARIOS.iter().map(|s| s.0).collect();
+        eprintln!(
+            "no scenario matches {:?}; there are: {}",
+            filter.unwrap_or_default(),
+            names.join(", ")
+        );
+        return ExitCode::FAILURE;
+    }
+
+    let mut driver = match Driver::start() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("e2e: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "\nrunning {} end-to-end scenario(s) with {} on display {}",
+        chosen.len(),
+        driver.app_binary().display(),
+        driver.display()
+    );
+
+    let mut failed = Vec::new();
+    for (name, scenario) in chosen {
+        let started = Instant::now();
+        let result = panic::catch_unwind(AssertUnwindSafe(|| scenario(&mut driver)));
+        let secs = started.elapsed().as_secs_f64();
+        match result {
+            Ok(Ok(())) => println!("scenario {name} ... ok ({secs:.1} s)"),
+            Ok(Err(e)) => {
+                println!("scenario {name} ... FAILED ({secs:.1} s)\n    {e}");
+                failed.push(*name);
+            }
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "a panic".into());
+                println!("scenario {name} ... FAILED ({secs:.1} s)\n    panicked: {msg}");
+                failed.push(*name);
+            }
+        }
+    }
+    if failed.is_empty() {
+        println!("\nend-to-end: all scenarios passed");
+        ExitCode::SUCCESS
+    } else {
+        println!(
+            "\nend-to-end: {} failed: {}\n(app and driver output: {})",
+            failed.len(),
+            failed.join(", "),
+            driver.log_path().display()
+        );
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,309 @@
+//! What the scenarios share: fresh seeded databases, waits on the page,
+//! scanner-speed key bursts, and reading the inventory table.
+
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+use serde_json::Value;
+use tempfile::TempDir;
+use trove_core::import::ImportOptions;
+use trove_core::{Item, ItemChanges, Store};
+use trove_e2e::{keys, KeyActions, Session};
+
+/// Why a scenario failed.
+pub type Failure = Box<dyn std::error::Error>;
+
+/// What a scenario (or a step of one) returns: `Err` carries the message.
+pub type Outcome<T = ()> = Result<T, Failure>;
+
+/// How long a step may take to show on screen (a debug build under Xvfb).
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// Fails the scenario with a message unless `cond` holds.
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+).into());
+        }
+    };
+}
+pub(crate) use ensure;
+
+/// A database file in its own temporary directory, removed on drop.
+pub struct Db {
+    _dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl Db {
+    /// A new, empty database.
+    pub fn new() -> Outcome<Db> {
+        let dir = tempfile::Builder::new().prefix("trove-e2e-db-").tempdir()?;
+        let path = dir.path().join("trove.db");
+        Store::open(&path)?;
+        Ok(Db { _dir: dir, path })
+    }
+
+    /// The store, opened beside the app (the CLI does the same; only the
+    /// app claims the database's lock).
+    pub fn store(&self) -> Outcome<Store> {
+        Ok(Store::open(&self.path)?)
+    }
+
+    /// Imports `n` generated, realistic items (locations create their bins
+    /// and sections).
+    pub fn generate(&self, n: u64, seed: u64) -> Outcome {
+        let csv = self.path.with_file_name("generated.csv");
+        let file = std::io::BufWriter::new(std::fs::File::create(&csv)?);
+        trove_core::generate::write_items_csv(file, n, seed)?;
+        let report = self
+            .store()?
+            .import_csv(&csv, &ImportOptions::default(), &mut |_| true)?;
+        ensure!(
+            report.committed && report.created == n,
+            "seeding failed: {}",
+            report.summary()
+        );
+        std::fs::remove_file(&csv)?;
+        Ok(())
+    }
+}
+
+/// Creates an item with a title and SKU.
+pub fn add_item(store: &Store, title: &str, sku: &str) -> Outcome<Item> {
+    Ok(store.create_item(&ItemChanges {
+        title: Some(title.into()),
+        sku: Some(sku.into()),
+        ..ItemChanges::default()
+    })?)
+}
+
+/// A CSS attribute selector value, quoted.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Moves focus off any field, to the page body.
+pub fn blur(app: &Session) -> Outcome {
+    app.execute(
+        "if (document.activeElement) document.activeElement.blur(); document.body.focus();",
+        vec![],
+    )?;
+    Ok(())
+}
+
+/// Presses one key (or a chord: `mods` held around it) with focus where it is.
+pub fn press(app: &Session, mods: &[&str], key: &str) -> Outcome {
+    let mut k = KeyActions::new();
+    for m in mods {
+        k = k.down(m);
+    }
+    k = k.press(key);
+    for m in mods.iter().rev() {
+        k = k.up(m);
+    }
+    app.actions(k.into_json())?;
+    Ok(())
+}
+
+/// Types `code` and Enter the way a USB scanner does: each key down and up,
+/// then a `gap` pause.
+pub fn scan(app: &Session, code: &str, gap: Duration) -> Outcome {
+    let mut k = KeyActions::new();
+    for c in code.chars() {
+        k = k.press(&c.to_string()).pause(gap);
+    }
+    app.actions(k.press(keys::ENTER).into_json())?;
+    Ok(())
+}
+
+/// The pause between scanner keys the tests use.
+pub const SCANNER_GAP: Duration = Duration::from_millis(4);
+
+/// Starts recording every keydown's `event.timeStamp` (capture phase, on
+/// the window, as the scanner detector itself listens).
+pub fn record_keys(app: &Session) -> Outcome {
+    app.execute(
+        "window.__e2eKeys = [];
+         if (!window.__e2eKeyListener) {
+           window.__e2eKeyListener = (e) => window.__e2eKeys.push([e.key, e.timeStamp]);
+           window.addEventListener('keydown', window.__e2eKeyListener, true);
+         }",
+        vec![],
+    )?;
+    Ok(())
+}
+
+/// The keydowns recorded since [`record_keys`]: (key, timeStamp ms).
+pub fn recorded_keys(app: &Session) -> trove_e2e::Result<Vec<(String, f64)>> {
+    let v = app.execute("return window.__e2eKeys || [];", vec![])?;
+    Ok(v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|k| {
+                    (
+                        k[0].as_str().unwrap_or("").to_string(),
+                        k[1].as_f64().unwrap_or(f64::NAN),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// The gaps between consecutive keydowns, in ms.
+pub fn gaps(keys: &[(String, f64)]) -> Vec<f64> {
+    keys.windows(2).map(|w| w[1].1 - w[0].1).collect()
+}
+
+/// "n gaps: mean …, max … ms".
+pub fn describe_gaps(gaps: &[f64]) -> String {
+    if gaps.is_empty() {
+        return "no gaps recorded".into();
+    }
+    let mean = gaps.iter().sum::<f64>() / gaps.len() as f64;
+    let max = gaps.iter().cloned().fold(f64::MIN, f64::max);
+    let min = gaps.iter().cloned().fold(f64::MAX, f64::min);
+    format!(
+        "{} gaps: min {min:.1}, mean {mean:.1}, max {max:.1} ms",
+        gaps.len()
+    )
+}
+
+/// A rendered table row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// `data-index`: the row number in the whole list.
+    pub index: i64,
+    /// `data-id`: the item id.
+    pub id: String,
+    /// The title cell's text.
+    pub title: String,
+}
+
+/// The rendered table rows, in index order.
+pub fn rows(app: &Session) -> trove_e2e::Result<Vec<Row>> {
+    let v = app.execute(
+        "return Array.from(document.querySelectorAll('[data-testid=row]')).map((r) => {
+           const t = r.querySelector('[data-col=title]');
+           return [Number(r.dataset.index), r.dataset.id || '', t ? t.textContent.trim() : ''];
+         });",
+        vec![],
+    )?;
+    let mut out: Vec<Row> = v
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|r| Row {
+                    index: r[0].as_i64().unwrap_or(-1),
+                    id: r[1].as_str().unwrap_or("").to_string(),
+                    title: r[2].as_str().unwrap_or("").to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by_key(|r| r.index);
+    Ok(out)
+}
+
+/// Waits until a row whose title cell reads `title` is rendered.
+pub fn wait_row_titled(app: &Session, title: &str) -> Outcome {
+    let mut seen = Vec::new();
+    let found = app.wait_until(&format!("a row titled {title:?}"), WAIT, || {
+        seen = rows(app)?;
+        Ok(seen.iter().any(|r| r.title == title))
+    });
+    found.map_err(|e| format!("{e}; rows shown: {:?}", titles(&seen)).into())
+}
+
+/// Waits until no rendered row reads `title`.
+pub fn wait_no_row_titled(app: &Session, title: &str) -> Outcome {
+    let mut seen = Vec::new();
+    let gone = app.wait_until(&format!("no row titled {title:?}"), WAIT, || {
+        seen = rows(app)?;
+        Ok(!seen.iter().any(|r| r.title == title))
+    });
+    gone.map_err(|e| format!("{e}; rows shown: {:?}", titles(&seen)).into())
+}
+
+fn titles(rows: &[Row]) -> Vec<&str> {
+    rows.iter().take(20).map(|r| r.title.as_str()).collect()
+}
+
+/// The texts of the toasts on screen.
+pub fn toasts(app: &Session) -> trove_e2e::Result<Vec<String>> {
+    let v = app.execute(
+        "return Array.from(document.querySelectorAll('[data-testid=toast]'))
+           .map((t) => t.textContent.trim());",
+        vec![],
+    )?;
+    Ok(strings(&v))
+}
+
+/// Waits for a toast containing `text` and returns its text.
+pub fn wait_toast(app: &Session, text: &str) -> Outcome<String> {
+    let mut seen = Vec::new();
+    let mut hit = None;
+    let r = app.wait_until(&format!("a toast containing {text:?}"), WAIT, || {
+        seen = toasts(app)?;
+        hit = seen.iter().find(|t| t.contains(text)).cloned();
+        Ok(hit.is_some())
+    });
+    r.map_err(|e| format!("{e}; toasts shown: {seen:?}"))?;
+    Ok(hit.unwrap_or_default())
+}
+
+/// The value of the editor's input named `name`.
+pub fn editor_value(app: &Session, name: &str) -> trove_e2e::Result<String> {
+    app.find(&format!(
+        "[data-testid=item-editor] [name={}]",
+        quoted(name)
+    ))?
+    .value()
+}
+
+/// Waits for the item editor to show the item titled `title`.
+pub fn wait_editor_titled(app: &Session, title: &str) -> Outcome {
+    app.wait_for("[data-testid=item-editor]", WAIT)?;
+    let mut value = String::new();
+    let r = app.wait_until(&format!("the editor to show {title:?}"), WAIT, || {
+        value = editor_value(app, "title")?;
+        Ok(value == title)
+    });
+    r.map_err(|e| format!("{e}; the title field holds {value:?}").into())
+}
+
+/// Shows a screen by its nav button.
+pub fn show(app: &Session, screen: &str) -> Outcome {
+    app.find(&format!("button[data-screen={}]", quoted(screen)))?
+        .click()?;
+    Ok(())
+}
+
+/// Waits `ms` for anything the page might still do (to show that something
+/// does *not* happen).
+pub fn settle(ms: u64) {
+    thread::sleep(Duration::from_millis(ms));
+}
+
+/// Text of every string in a JSON array.
+pub fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a file starts like a PNG.
+pub fn is_png(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+}
+
+/// The number of live items, from the store.
+pub fn live_items(db: &Path) -> Outcome<i64> {
+    Ok(Store::open(db)?.stats()?.items)
+}

@@ -1,0 +1,80 @@
+//! The app itself: which database is open, switching it, settings, start-up
+//! timing and printing.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::{State, WebviewWindow};
+
+use crate::error::{core, shell, CommandResult};
+use crate::state::AppState;
+
+/// What Settings shows about the running app.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    pub version: String,
+    /// The open database file.
+    pub db_path: String,
+    /// The copy written before the last schema upgrade, if there was one.
+    pub upgrade_backup: Option<String>,
+    pub schema_version: usize,
+    pub home_currency: String,
+    /// This process, for measuring it from outside.
+    pub pid: u32,
+}
+
+fn info(state: &AppState) -> CommandResult<AppInfo> {
+    let store = state.store();
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        db_path: store.path().display().to_string(),
+        upgrade_backup: store.upgrade_backup().map(|p| p.display().to_string()),
+        schema_version: trove_core::db::latest_schema_version(),
+        home_currency: core(store.home_currency())?.code().to_string(),
+        pid: std::process::id(),
+    })
+}
+
+#[tauri::command(async)]
+pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    info(&state)
+}
+
+/// Opens another database file (creating it if it does not exist).
+#[tauri::command(async)]
+pub fn open_database(state: State<'_, AppState>, path: String) -> CommandResult<AppInfo> {
+    if path.trim().is_empty() {
+        return Err(shell("path_required", "choose a database file"));
+    }
+    core(state.switch(&PathBuf::from(path)))?;
+    info(&state)
+}
+
+#[tauri::command(async)]
+pub fn set_home_currency(state: State<'_, AppState>, code: String) -> CommandResult<AppInfo> {
+    core(state.store().set_home_currency(&code))?;
+    info(&state)
+}
+
+/// How long start-up took, as the process saw it.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct Startup {
+    /// From `main` to the first inventory page drawn.
+    pub process_ms: f64,
+}
+
+/// Called by the UI once its first inventory page is on screen.
+#[tauri::command(async)]
+pub fn ui_ready(state: State<'_, AppState>) -> Startup {
+    Startup {
+        process_ms: state.started.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// Opens the system print dialog for the window (labels print this way).
+#[tauri::command]
+pub fn print_window(window: WebviewWindow) -> CommandResult<()> {
+    window
+        .print()
+        .map_err(|e| shell("print_failed", format!("could not open the print dialog: {e}")))
+}

@@ -1,0 +1,8 @@
+//! Tauri commands, one file per area. Each parses, calls one core function
+//! on a worker thread (`async`), and maps the error; rules live in the core.
+
+pub mod app;
+pub mod items;
+pub mod jobs;
+pub mod labels;
+pub mod storage;

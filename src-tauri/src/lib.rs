@@ -1,0 +1,80 @@
+//! Trove's desktop shell. It opens the database, registers the commands
+//! (each a thin call into `trove_core`) and the plugins, and gets out of
+//! the way: every rule lives in the core.
+
+mod commands;
+mod error;
+mod state;
+
+#[cfg(test)]
+mod bindings;
+
+use std::time::Instant;
+
+use tauri::Manager;
+
+use crate::state::{database_from_args, AppState};
+
+/// Starts the app on the database named by `--db`, `TROVE_DB` or the
+/// OS app-data default.
+pub fn run() {
+    let started = Instant::now();
+    let path = database_from_args(std::env::args());
+    let state = match AppState::open(&path, started) {
+        Ok(state) => state,
+        Err(e) => {
+            // Nothing to show a window for: say why where the launch can see it.
+            eprintln!("trove: {e}");
+            std::process::exit(if e.code() == "database_in_use" { 3 } else { 2 });
+        }
+    };
+    let result = tauri::Builder::default()
+        // A second launch focuses this window instead (where the desktop
+        // session offers a way to find it); the database lock decides
+        // ownership either way.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::items::list_items,
+            commands::items::search_items,
+            commands::items::scan_code,
+            commands::items::item_detail,
+            commands::items::create_item,
+            commands::items::edit_item,
+            commands::items::trash_item,
+            commands::items::restore_item,
+            commands::items::trash_list,
+            commands::items::empty_trash,
+            commands::items::move_item,
+            commands::items::vocabulary,
+            commands::items::stats,
+            commands::storage::list_bins,
+            commands::storage::location,
+            commands::storage::add_bin,
+            commands::storage::add_section,
+            commands::storage::rename_location,
+            commands::storage::delete_location,
+            commands::jobs::import_csv,
+            commands::jobs::cancel_job,
+            commands::jobs::export_csv,
+            commands::app::app_info,
+            commands::app::open_database,
+            commands::app::set_home_currency,
+            commands::app::ui_ready,
+            commands::app::print_window,
+            commands::labels::label_sizes,
+            commands::labels::label_svg,
+            commands::labels::save_labels,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("trove: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,121 @@
+//! What the app holds while it runs: the open database (which Settings can
+//! swap for another), its ownership lock, and the running jobs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::Instant;
+
+use trove_core::owner::Owner;
+use trove_core::{Result, Store};
+
+/// An open database and the lock that makes this window its only owner.
+struct Open {
+    store: Arc<Store>,
+    _owner: Owner,
+}
+
+/// The app's shared state, managed by Tauri.
+pub struct AppState {
+    open: RwLock<Open>,
+    jobs: Mutex<HashMap<String, Arc<AtomicBool>>>,
+    /// When `main` began, for the cold-start figure.
+    pub started: Instant,
+}
+
+impl AppState {
+    /// Claims and opens the database at `path`.
+    pub fn open(path: &Path, started: Instant) -> Result<AppState> {
+        Ok(AppState {
+            open: RwLock::new(open(path)?),
+            jobs: Mutex::new(HashMap::new()),
+            started,
+        })
+    }
+
+    /// The open database. Commands hold their own handle, so switching
+    /// databases never waits for a running search.
+    pub fn store(&self) -> Arc<Store> {
+        let open = self.open.read().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(&open.store)
+    }
+
+    /// Switches to the database at `path`; the current one stays open if
+    /// the new one cannot be.
+    pub fn switch(&self, path: &Path) -> Result<Arc<Store>> {
+        let next = open(path)?;
+        let store = Arc::clone(&next.store);
+        *self.open.write().unwrap_or_else(PoisonError::into_inner) = next;
+        Ok(store)
+    }
+
+    /// Registers a job and returns its cancel flag.
+    pub fn start_job(&self, id: &str) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        self.jobs()
+            .insert(id.to_string(), Arc::clone(&flag));
+        flag
+    }
+
+    /// The cancel flag of a running job.
+    pub fn job(&self, id: &str) -> Option<Arc<AtomicBool>> {
+        self.jobs().get(id).cloned()
+    }
+
+    /// Forgets a finished job.
+    pub fn end_job(&self, id: &str) {
+        self.jobs().remove(id);
+    }
+
+    fn jobs(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<AtomicBool>>> {
+        self.jobs.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn open(path: &Path) -> Result<Open> {
+    let owner = Owner::claim(path)?;
+    let store = Store::open(path)?;
+    Ok(Open {
+        store: Arc::new(store),
+        _owner: owner,
+    })
+}
+
+/// The database this launch opens: `--db PATH`, else `TROVE_DB`, else the
+/// OS app-data default the CLI also uses.
+pub fn database_from_args(args: impl IntoIterator<Item = String>) -> PathBuf {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(path) = args.next() {
+                return PathBuf::from(path);
+            }
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            return PathBuf::from(path);
+        }
+    }
+    trove_core::db::default_db_path()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_db_flag_wins_over_the_default() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            database_from_args(args(&["trove-app", "--db", "/x/a.db"])),
+            PathBuf::from("/x/a.db")
+        );
+        assert_eq!(
+            database_from_args(args(&["trove-app", "--db=/x/b.db"])),
+            PathBuf::from("/x/b.db")
+        );
+        assert_eq!(
+            database_from_args(args(&["trove-app"])),
+            trove_core::db::default_db_path()
+        );
+    }
+}

@@ -1,0 +1,60 @@
+// App-wide state: which screen is shown, which item is open, a pending
+// put-away, and a revision counter that lists watch to refresh after writes.
+import type { AppInfo, ItemChanges } from "./bindings";
+
+export type Screen = "inventory" | "storage" | "labels" | "trash" | "settings";
+
+export interface Editing {
+  /** The item's id, or null for a new item. */
+  key: string | null;
+  /** Values a new item starts with (a scanned barcode). */
+  prefill?: Partial<ItemChanges>;
+}
+
+export interface PutAway {
+  id: string;
+  title: string;
+  /** Where it was, for undo: a location code or "" for none. */
+  from: string;
+  at: number;
+}
+
+/** A put-away waits this long for its location scan. */
+export const PUT_AWAY_MS = 120_000;
+
+class AppModel {
+  screen = $state<Screen>("inventory");
+  editing = $state<Editing | null>(null);
+  /** The bin or section the Storage screen shows. */
+  storageCode = $state<string | null>(null);
+  putAway = $state<PutAway | null>(null);
+  /** Bumped after every write; lists and counts reload when it changes. */
+  revision = $state(0);
+  info = $state<AppInfo | null>(null);
+  /** A scanned code nothing has: offered as a new item. */
+  unknownCode = $state<{ code: string; barcode: string | null; problem: string | null } | null>(
+    null,
+  );
+
+  openItem(key: string): void {
+    this.editing = { key };
+  }
+
+  newItem(prefill?: Partial<ItemChanges>): void {
+    this.editing = { key: null, prefill };
+  }
+
+  closeEditor(): void {
+    this.editing = null;
+  }
+
+  changed(): void {
+    this.revision++;
+  }
+
+  show(screen: Screen): void {
+    this.screen = screen;
+  }
+}
+
+export const app = new AppModel();

@@ -1,0 +1,323 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit.
+// Regenerate: TROVE_WRITE_BINDINGS=1 cargo test -p trove-app bindings
+
+export type Condition = "new" | "like_new" | "excellent" | "good" | "fair" | "poor";
+
+export type Status = "draft" | "active" | "sold" | "archived";
+
+export type Placement = { 
+/**
+ * The bin.
+ */
+bin_id: string, 
+/**
+ * The section within the bin, if any.
+ */
+section_id: string | null, 
+/**
+ * The printed location code (`B12` or `B12-3`).
+ */
+code: string, 
+/**
+ * "Garage Tote 12 / Top shelf", for display and export.
+ */
+path: string, };
+
+export type ItemFields = { title: string, sku: string | null, barcode: Gtin | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: Condition | null, quantity: number, low_stock_threshold: number | null, cost: Money | null, price: Money | null, weight_grams: number | null, length_mm: number | null, width_mm: number | null, height_mm: number | null, notes: string | null, status: Status, location: Placement | null, tags: Array<string>, fields: { [key in string]: string }, acquired_on: string | null, acquired_from: string | null, };
+
+export type Item = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * The row this one was split from, if any.
+ */
+origin_id: string | null, created_at: string, updated_at: string, 
+/**
+ * Set while the item is in the trash.
+ */
+deleted_at: string | null, title: string, sku: string | null, barcode: Gtin | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: Condition | null, quantity: number, low_stock_threshold: number | null, cost: Money | null, price: Money | null, weight_grams: number | null, length_mm: number | null, width_mm: number | null, height_mm: number | null, notes: string | null, status: Status, location: Placement | null, tags: Array<string>, fields: { [key in string]: string }, acquired_on: string | null, acquired_from: string | null, };
+
+export type ItemChanges = { title: string | null, sku: string | null, barcode: string | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: string | null, quantity: number | null, low_stock_threshold: number | null | null, 
+/**
+ * Decimal text in `cost_currency` (or the item's or home currency).
+ */
+cost: string | null, cost_currency: string | null, 
+/**
+ * Decimal text in `price_currency` (or the item's or home currency).
+ */
+price: string | null, price_currency: string | null, weight_grams: number | null | null, length_mm: number | null | null, width_mm: number | null | null, height_mm: number | null | null, notes: string | null, status: string | null, 
+/**
+ * A location code (`B12-3`) or a path of names (`Garage Tote/Top`);
+ * empty takes the item out of storage.
+ */
+location: string | null, 
+/**
+ * Replaces the item's tags.
+ */
+tags: Array<string> | null, 
+/**
+ * Sets custom fields; an empty value removes that field.
+ */
+fields: { [key in string]: string } | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+acquired_on: string | null, acquired_from: string | null, };
+
+export type Edit = { item: Item, undo: ItemChanges, };
+
+export type Move = { quantity: number, from: string | null, to: string | null, moved_at: string, };
+
+export type Currency = string;
+
+export type Money = { 
+/**
+ * Count of minor units, e.g. 1250 for 12.50 USD.
+ */
+amount: number, 
+/**
+ * The currency the amount is counted in.
+ */
+currency: Currency, };
+
+export type Gtin = string;
+
+export type Filters = { status: Status | null, 
+/**
+ * A bin or section code; a bin includes its sections.
+ */
+location: string | null, 
+/**
+ * A category path; includes its sub-categories.
+ */
+category: string | null, condition: Condition | null, 
+/**
+ * Lowest price, decimal text in `currency` (or the home currency).
+ */
+price_min: string | null, 
+/**
+ * Highest price, likewise.
+ */
+price_max: string | null, currency: string | null, };
+
+export type Sort = "newest" | "title" | "price" | "quantity" | "updated";
+
+export type ListQuery = { filters: Filters, sort: Sort, 
+/**
+ * Reverse the sort's natural direction (newest is already descending).
+ */
+reverse: boolean, 
+/**
+ * The `next` cursor of the previous page.
+ */
+after: string | null, 
+/**
+ * Rows per page (1 to 500; default 50).
+ */
+limit: number | null, };
+
+export type Page = { items: Array<Item>, 
+/**
+ * Pass as `after` to get the next page; absent on the last page.
+ */
+next: string | null, };
+
+export type SearchQuery = { text: string, filters: Filters, 
+/**
+ * Results wanted (1 to 500; default 50).
+ */
+limit: number | null, 
+/**
+ * Results to skip, for the next screenful.
+ */
+offset: number, };
+
+export type SearchResults = { items: Array<Item>, 
+/**
+ * How many of `items`, from the top, matched exactly (SKU, barcode, title).
+ */
+exact: number, 
+/**
+ * Matches found; a floor when `more` is set.
+ */
+total: number, 
+/**
+ * More items match than were ranked ([`CANDIDATES`] or more).
+ */
+more: boolean, };
+
+export type Scanned = { "kind": "item", item: Item, matches: number, } | { "kind": "location", location: Location, } | { "kind": "none", code: string, barcode: string | null, problem: string | null, };
+
+export type Bin = { id: string, code: string, name: string, kind: string, notes: string | null, 
+/**
+ * Live items directly in the bin or in any of its sections.
+ */
+items: number, 
+/**
+ * The sum of their quantities.
+ */
+units: number, sections: Array<Section>, };
+
+export type Section = { id: string, bin_id: string, code: string, name: string, capacity: number | null, items: number, units: number, };
+
+export type Location = { "type": "bin" } & Bin | { "type": "section", bin: Bin, section: Section, };
+
+export type Activity = { id: string, at: string, 
+/**
+ * `create`, `update`, `trash`, `restore`, `purge`, `move`, `import`…
+ */
+action: string, record_type: string, record_id: string, 
+/**
+ * The import this change was part of, if any.
+ */
+batch_id: string | null, before: unknown, after: unknown, };
+
+export type Stats = { 
+/**
+ * Live items (rows), not counting the trash.
+ */
+items: number, 
+/**
+ * The sum of their quantities.
+ */
+units: number, trashed: number, bins: number, sections: number, 
+/**
+ * Live items per status.
+ */
+by_status: { [key in string]: number }, 
+/**
+ * Asking price × quantity, per currency, in minor units.
+ */
+list_value: { [key in string]: number }, 
+/**
+ * Cost × quantity, per currency, in minor units.
+ */
+cost_value: { [key in string]: number }, };
+
+export type Vocabulary = { 
+/**
+ * Category paths (`Clothing > Women > Coats`).
+ */
+categories: Array<string>, tags: Array<string>, 
+/**
+ * Custom field names.
+ */
+fields: Array<string>, 
+/**
+ * The currency a price without one is in.
+ */
+home_currency: string, };
+
+export type FieldError = { 
+/**
+ * The field, as named in the CSV header and the UI (`barcode`, `quantity`).
+ */
+field: string, 
+/**
+ * What was given, verbatim.
+ */
+value: string, 
+/**
+ * Stable machine code (`barcode_check_digit`).
+ */
+code: string, 
+/**
+ * The sentence to show.
+ */
+message: string, };
+
+export type ErrorBody = { 
+/**
+ * Stable code.
+ */
+code: string, 
+/**
+ * Human sentence.
+ */
+message: string, 
+/**
+ * Per-field problems, when there are any.
+ */
+fields: Array<FieldError>, };
+
+export type RowError = { file: string, 
+/**
+ * The line the row starts on, counting the header as line 1.
+ */
+line: number, column: string, value: string, code: string, message: string, };
+
+export type ImportReport = { file: string, 
+/**
+ * Data rows read.
+ */
+rows: number, created: number, updated: number, unchanged: number, 
+/**
+ * Rows left out because they had errors.
+ */
+skipped: number, 
+/**
+ * True when the changes were committed.
+ */
+committed: boolean, dry_run: boolean, 
+/**
+ * Header columns Trove does not know, which were ignored.
+ */
+ignored_columns: Array<string>, 
+/**
+ * Every error, up to [`MAX_ERRORS_LISTED`].
+ */
+errors: Array<RowError>, 
+/**
+ * How many errors there were in all.
+ */
+error_count: number, };
+
+export type ImportProgress = { rows: number, bytes: number, total_bytes: number, };
+
+export type ExportReport = { file: string, rows: number, };
+
+export type ItemDetail = { item: Item, 
+/**
+ * Every field as text, ready for the form.
+ */
+form: ItemChanges, 
+/**
+ * Changes, newest first.
+ */
+history: Array<Activity>, 
+/**
+ * Moves, newest first.
+ */
+moves: Array<Move>, };
+
+export type AppInfo = { version: string, 
+/**
+ * The open database file.
+ */
+db_path: string, 
+/**
+ * The copy written before the last schema upgrade, if there was one.
+ */
+upgrade_backup: string | null, schema_version: number, home_currency: string, 
+/**
+ * This process, for measuring it from outside.
+ */
+pid: number, };
+
+export type Startup = { 
+/**
+ * From `main` to the first inventory page drawn.
+ */
+process_ms: number, };
+
+export type JobProgress = { job: string, progress: ImportProgress, };
+
+export type JobDone = { job: string, report: ImportReport | null, error: ErrorBody | null, };
+
+export type LabelSizeInfo = { id: LabelSize, name: string, width_mm: number, height_mm: number, };
+
+export type LabelSize = "dymo-30334" | "dymo-30252" | "dymo-30336" | "brother-62x29" | "zebra-2x1" | "zebra-4x6" | "avery-5160";
+
+export type Symbology = "code128" | "qr";

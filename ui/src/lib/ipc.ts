@@ -1,0 +1,112 @@
+// The one place the UI calls Rust. Every command is typed with the
+// generated bindings; every failure arrives as an ErrorBody {code, message,
+// fields} and is thrown as a CommandError the screens can show.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  AppInfo,
+  Bin,
+  Edit,
+  ErrorBody,
+  ExportReport,
+  Item,
+  ItemChanges,
+  ItemDetail,
+  JobDone,
+  JobProgress,
+  LabelSize,
+  LabelSizeInfo,
+  ListQuery,
+  Location,
+  Page,
+  Scanned,
+  SearchQuery,
+  SearchResults,
+  Section,
+  Startup,
+  Stats,
+  Symbology,
+  Vocabulary,
+} from "./bindings";
+
+/** A failed command: `code` is stable, `message` is for people. */
+export class CommandError extends Error {
+  readonly code: string;
+  readonly fields: ErrorBody["fields"];
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.fields = body.fields ?? [];
+  }
+}
+
+function isErrorBody(e: unknown): e is ErrorBody {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isErrorBody(e)) throw new CommandError(e);
+    throw new CommandError({ code: "ipc", message: String(e), fields: [] });
+  }
+}
+
+export const ipc = {
+  listItems: (query: ListQuery) => call<Page>("list_items", { query }),
+  searchItems: (query: SearchQuery) => call<SearchResults>("search_items", { query }),
+  scanCode: (code: string) => call<Scanned>("scan_code", { code }),
+  itemDetail: (key: string) => call<ItemDetail>("item_detail", { key }),
+  createItem: (changes: Partial<ItemChanges>) => call<Item>("create_item", { changes }),
+  editItem: (key: string, changes: Partial<ItemChanges>) => call<Edit>("edit_item", { key, changes }),
+  trashItem: (key: string) => call<Item>("trash_item", { key }),
+  restoreItem: (key: string) => call<Item>("restore_item", { key }),
+  trashList: (limit: number) => call<Item[]>("trash_list", { limit }),
+  emptyTrash: () => call<number>("empty_trash"),
+  moveItem: (key: string, location: string, quantity: number | null = null) =>
+    call<Item>("move_item", { key, location, quantity }),
+  vocabulary: () => call<Vocabulary>("vocabulary"),
+  stats: () => call<Stats>("stats"),
+  listBins: () => call<Bin[]>("list_bins"),
+  location: (code: string) => call<Location>("location", { code }),
+  addBin: (name: string, kind: string | null) => call<Bin>("add_bin", { name, kind }),
+  addSection: (bin: string, name: string, capacity: number | null) =>
+    call<Section>("add_section", { bin, name, capacity }),
+  renameLocation: (code: string, name: string) =>
+    call<Location>("rename_location", { code, name }),
+  deleteLocation: (code: string) => call<null>("delete_location", { code }),
+  importCsv: (path: string, dryRun: boolean, skipInvalid: boolean) =>
+    call<string>("import_csv", { path, dryRun, skipInvalid }),
+  cancelJob: (job: string) => call<boolean>("cancel_job", { job }),
+  exportCsv: (path: string) => call<ExportReport>("export_csv", { path }),
+  appInfo: () => call<AppInfo>("app_info"),
+  openDatabase: (path: string) => call<AppInfo>("open_database", { path }),
+  setHomeCurrency: (code: string) => call<AppInfo>("set_home_currency", { code }),
+  uiReady: () => call<Startup>("ui_ready"),
+  printWindow: () => call<null>("print_window"),
+  labelSizes: () => call<LabelSizeInfo[]>("label_sizes"),
+  /** Labels for location codes (a bin gives its sections too) or item ids/SKUs, as one SVG per label. */
+  labelSvg: (codes: string[], size: LabelSize, symbology: Symbology) =>
+    call<string[]>("label_svg", { codes, size, symbology }),
+  /** Writes the labels to `path`; `.pdf` or `.svg` decides the format. */
+  saveLabels: (codes: string[], size: LabelSize, symbology: Symbology, path: string) =>
+    call<string>("save_labels", { codes, size, symbology, path }),
+};
+
+export type { LabelSizeInfo, LabelSize, Symbology };
+export type LabelSymbology = Symbology;
+
+export const events = {
+  jobProgress: (f: (p: JobProgress) => void): Promise<UnlistenFn> =>
+    listen<JobProgress>("job-progress", (e) => f(e.payload)),
+  jobDone: (f: (d: JobDone) => void): Promise<UnlistenFn> =>
+    listen<JobDone>("job-done", (e) => f(e.payload)),
+};
+
+/** The sentence to show for any failure. */
+export function describe(e: unknown): string {
+  if (e instanceof CommandError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
