@@ -172,13 +172,16 @@ impl Driver {
         app.wait_ready()?;
         let reloaded = app.execute(
             "if (localStorage.length === 0) return false;
-             localStorage.clear(); location.reload(); return true;",
+             localStorage.clear(); window.__e2eStale = true; location.reload(); return true;",
             vec![],
         )?;
         if reloaded == Value::Bool(true) {
-            // The old page may still answer for a moment; wait for the new one.
-            thread::sleep(Duration::from_millis(200));
-            app.wait_ready()?;
+            // The old page may still answer for a moment: wait for the new one.
+            app.wait_for_value(
+                "the reloaded page's first inventory page",
+                "return !window.__e2eStale && window.__trove ? window.__trove.firstPageMs : null;",
+                READY_TIMEOUT,
+            )?;
         }
         Ok(app)
     }

@@ -1,7 +1,11 @@
 //! Just enough HTTP/1.1 for a localhost WebDriver: one request per
-//! connection (`Connection: close`), a JSON body with `Content-Length`, and
-//! an answer whose body is framed by `Content-Length`, chunked, or the end of
-//! the stream.
+//! connection, a JSON body with `Content-Length`, and an answer whose body
+//! is framed by `Content-Length`, chunked, or the end of the stream.
+//!
+//! The request does not say `Connection: close`, although it closes the
+//! connection after one answer: tauri-driver 2.1 forwards that header to
+//! WebKitWebDriver, which then closes the connection tauri-driver keeps
+//! pooled, and the next command through it fails ("connection closed early").
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -31,8 +35,7 @@ pub fn request(
     let body = body.unwrap_or("");
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/json\r\n\
-         Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\
-         Connection: close\r\n\r\n",
+         Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
         body.len()
     );
     stream

@@ -53,8 +53,7 @@ impl AppState {
     /// Registers a job and returns its cancel flag.
     pub fn start_job(&self, id: &str) -> Arc<AtomicBool> {
         let flag = Arc::new(AtomicBool::new(false));
-        self.jobs()
-            .insert(id.to_string(), Arc::clone(&flag));
+        self.jobs().insert(id.to_string(), Arc::clone(&flag));
         flag
     }
 

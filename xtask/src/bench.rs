@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::app;
 use crate::json::{self, Json};
 use crate::setup;
 use crate::util::{self, Ctx, Result, Steps};
@@ -110,12 +111,63 @@ fn run_suite(ctx: &Ctx, o: &Opts, steps: &mut Steps) -> Result<()> {
         .ok_or("the `sqlite3` command-line shell is needed for the anchor (Debian: apt-get install sqlite3)")?;
     steps.step("build trove (release)", || ctx.build_trove_release())?;
     let report = measure(&ctx.trove_release_exe(), o, &sqlite_version, steps)?;
-    let md = report.render();
+    let mut md = report.render();
+    let ui = ui_bench(ctx, &o.out.join("trove.db"), steps)?;
+    md.push_str("\n## The desktop app on the same database\n\n");
+    md.push_str(&ui);
     let path = o.out.join("benchmarks.md");
     fs::write(&path, &md).map_err(|e| format!("could not write {}: {e}", path.display()))?;
     println!("\n{md}");
     println!("written to {}", path.display());
     Ok(())
+}
+
+/// The app's own figures on the suite's database (release builds of the
+/// app and of `ui-bench`, which drives it over WebDriver under Xvfb): cold
+/// start, keystroke to results drawn, memory after scrolling everything.
+fn ui_bench(ctx: &Ctx, db: &Path, steps: &mut Steps) -> Result<String> {
+    steps.step("install the app's packages", || {
+        let all: Vec<&str> = app::APP_PACKAGES
+            .iter()
+            .chain(app::E2E_PACKAGES)
+            .copied()
+            .collect();
+        setup::ensure_system_packages(&all)
+    })?;
+    let path = steps.step("find or install node", app::ensure_node)?;
+    steps.step("npm ci (ui)", || app::npm_ci(ctx, &path))?;
+    steps.step("build the ui", || {
+        util::run_status(&mut app::npm(ctx, &path, &["run", "build"]))
+    })?;
+    steps.step("install tauri-driver", || app::ensure_tauri_driver(ctx))?;
+    let exe = steps.step("build trove-app (release)", || app::build_app(ctx, true))?;
+    steps.step("build ui-bench (release)", || {
+        util::run_status(ctx.cargo().args([
+            "build",
+            "--release",
+            "-p",
+            "trove-e2e",
+            "--bin",
+            "ui-bench",
+        ]))
+    })?;
+    let bench = ctx
+        .target_dir()
+        .join("release")
+        .join(format!("ui-bench{}", std::env::consts::EXE_SUFFIX));
+    steps.step("ui-bench: the app on the same database", || {
+        let out = util::run_capture(
+            Command::new(&bench)
+                .arg("--db")
+                .arg(db)
+                .env("TROVE_APP_BIN", &exe),
+        )?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        // The table is what follows the progress lines.
+        Ok(text
+            .find("\n|")
+            .map_or(text.clone(), |i| text[i + 1..].to_string()))
+    })
 }
 
 /// The suite proper, given a built `trove` executable: generate, import,

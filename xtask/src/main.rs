@@ -153,12 +153,10 @@ fn test(args: &[OsString]) -> Result<()> {
             ]))
         })?;
         steps.step("cargo test", || {
-            util::run_status(ctx.cargo().args([
-                "test",
-                "--workspace",
-                "--exclude",
-                "trove-e2e",
-            ]))
+            util::run_status(
+                ctx.cargo()
+                    .args(["test", "--workspace", "--exclude", "trove-e2e"]),
+            )
         })?;
         steps.step("install tauri-driver", || app::ensure_tauri_driver(&ctx))?;
         let exe = steps.step("build trove-app", || app::build_app(&ctx, false))?;

@@ -372,7 +372,26 @@ fn parse_condition(s: &str) -> Result<Condition, String> {
         .ok_or_else(|| "expected new, like_new, excellent, good, fair or poor".into())
 }
 
+/// Lets `trove list | head` end quietly: with SIGPIPE at its default, a
+/// closed pipe ends the process as it does for any Unix tool, instead of a
+/// panic on the next print (Rust ignores SIGPIPE by default).
+#[cfg(unix)]
+fn default_sigpipe() {
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    // SAFETY: called once at start-up before any thread exists; restoring a
+    // signal's default disposition has no other effect on this process.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    default_sigpipe();
     let cli = Cli::parse();
     let db = cli
         .db

@@ -221,7 +221,10 @@ impl ItemChanges {
     pub fn form(fields: &ItemFields) -> ItemChanges {
         let text = |v: &Option<String>| Some(v.clone().unwrap_or_default());
         let money = |m: &Option<Money>| match m {
-            Some(m) => (Some(m.to_decimal_string()), Some(m.currency.code().to_string())),
+            Some(m) => (
+                Some(m.to_decimal_string()),
+                Some(m.currency.code().to_string()),
+            ),
             None => (Some(String::new()), None),
         };
         let (cost, cost_currency) = money(&fields.cost);

@@ -29,9 +29,15 @@ impl Store {
         let home_currency = self.home_currency()?.code().to_string();
         self.read(|conn| {
             Ok(Vocabulary {
-                categories: names(conn, "SELECT path FROM categories ORDER BY path COLLATE NOCASE")?,
+                categories: names(
+                    conn,
+                    "SELECT path FROM categories ORDER BY path COLLATE NOCASE",
+                )?,
                 tags: names(conn, "SELECT name FROM tags ORDER BY name COLLATE NOCASE")?,
-                fields: names(conn, "SELECT name FROM custom_fields ORDER BY name COLLATE NOCASE")?,
+                fields: names(
+                    conn,
+                    "SELECT name FROM custom_fields ORDER BY name COLLATE NOCASE",
+                )?,
                 home_currency,
             })
         })

@@ -104,7 +104,8 @@ fn run(o: &Options) -> Result<String, Failure> {
     let app = driver.launch(&db)?;
     let searches = search_latency(&app, o.prefixes, o.seed)?;
     let memory = memory_after_scroll(&app, items)?;
-    Ok(table(&db, items, &starts, &searches, &memory))
+    let binary = app.driver().app_binary().to_path_buf();
+    Ok(table(&binary, &db, items, &starts, &searches, &memory))
 }
 
 /// `<target>/bench-ui/trove.db`, generated with 1,000,000 items if missing.
@@ -276,6 +277,10 @@ struct Memory {
     pid: u32,
     rss_kb: u64,
     hwm_kb: u64,
+    /// Of the RSS: the process's own memory, and mapped files (SQLite's
+    /// memory-mapped database pages count here, shared with the page cache).
+    anon_kb: u64,
+    file_kb: u64,
 }
 
 struct MemoryReport {
@@ -354,12 +359,15 @@ fn memory_tree(pid: u32) -> Vec<Memory> {
                 pid: p,
                 rss_kb: field("VmRSS:"),
                 hwm_kb: field("VmHWM:"),
+                anon_kb: field("RssAnon:"),
+                file_kb: field("RssFile:"),
             })
         })
         .collect()
 }
 
 fn table(
+    app: &Path,
     db: &Path,
     items: i64,
     starts: &[Start],
@@ -369,9 +377,10 @@ fn table(
     let mut t = String::new();
     let _ = writeln!(
         t,
-        "UI benchmark: {} live items in {} (debug or release: whatever TROVE_APP_BIN / target/debug holds)\n",
+        "UI benchmark: {} live items in {}, app {}\n",
         thousands(items as f64),
-        db.display()
+        db.display(),
+        app.display()
     );
     let _ = writeln!(t, "| measure | median | p95 | p99 | max | n |");
     let _ = writeln!(t, "|---|---:|---:|---:|---:|---:|");
@@ -407,11 +416,11 @@ fn table(
     );
     let _ = writeln!(
         t,
-        "| process | pid | VmRSS before (MB) | VmRSS after (MB) | VmHWM after (MB) |"
+        "| process | VmRSS before (MB) | VmRSS after (MB) | of which anon / file (MB) | VmHWM after (MB) |"
     );
     let _ = writeln!(t, "|---|---:|---:|---:|---:|");
     let mb = |kb: u64| kb as f64 / 1024.0;
-    let (mut total_before, mut total_after, mut total_hwm) = (0, 0, 0);
+    let mut total = [0u64; 5];
     for a in &memory.after {
         let b = memory
             .before
@@ -419,25 +428,32 @@ fn table(
             .find(|b| b.pid == a.pid)
             .map(|b| b.rss_kb)
             .unwrap_or(0);
-        total_before += b;
-        total_after += a.rss_kb;
-        total_hwm += a.hwm_kb;
+        for (sum, v) in total
+            .iter_mut()
+            .zip([b, a.rss_kb, a.anon_kb, a.file_kb, a.hwm_kb])
+        {
+            *sum += v;
+        }
         let _ = writeln!(
             t,
-            "| {} | {} | {:.0} | {:.0} | {:.0} |",
+            "| {} ({}) | {:.0} | {:.0} | {:.0} / {:.0} | {:.0} |",
             a.name,
             a.pid,
             mb(b),
             mb(a.rss_kb),
+            mb(a.anon_kb),
+            mb(a.file_kb),
             mb(a.hwm_kb)
         );
     }
     let _ = writeln!(
         t,
-        "| **total** | | {:.0} | {:.0} | {:.0} |",
-        mb(total_before),
-        mb(total_after),
-        mb(total_hwm)
+        "| **total** | {:.0} | {:.0} | {:.0} / {:.0} | {:.0} |",
+        mb(total[0]),
+        mb(total[1]),
+        mb(total[2]),
+        mb(total[3]),
+        mb(total[4])
     );
     t
 }

@@ -74,7 +74,10 @@ pub fn ui_ready(state: State<'_, AppState>) -> Startup {
 /// Opens the system print dialog for the window (labels print this way).
 #[tauri::command]
 pub fn print_window(window: WebviewWindow) -> CommandResult<()> {
-    window
-        .print()
-        .map_err(|e| shell("print_failed", format!("could not open the print dialog: {e}")))
+    window.print().map_err(|e| {
+        shell(
+            "print_failed",
+            format!("could not open the print dialog: {e}"),
+        )
+    })
 }

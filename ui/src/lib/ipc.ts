@@ -59,7 +59,8 @@ export const ipc = {
   scanCode: (code: string) => call<Scanned>("scan_code", { code }),
   itemDetail: (key: string) => call<ItemDetail>("item_detail", { key }),
   createItem: (changes: Partial<ItemChanges>) => call<Item>("create_item", { changes }),
-  editItem: (key: string, changes: Partial<ItemChanges>) => call<Edit>("edit_item", { key, changes }),
+  editItem: (key: string, changes: Partial<ItemChanges>) =>
+    call<Edit>("edit_item", { key, changes }),
   trashItem: (key: string) => call<Item>("trash_item", { key }),
   restoreItem: (key: string) => call<Item>("restore_item", { key }),
   trashList: (limit: number) => call<Item[]>("trash_list", { limit }),
@@ -73,8 +74,7 @@ export const ipc = {
   addBin: (name: string, kind: string | null) => call<Bin>("add_bin", { name, kind }),
   addSection: (bin: string, name: string, capacity: number | null) =>
     call<Section>("add_section", { bin, name, capacity }),
-  renameLocation: (code: string, name: string) =>
-    call<Location>("rename_location", { code, name }),
+  renameLocation: (code: string, name: string) => call<Location>("rename_location", { code, name }),
   deleteLocation: (code: string) => call<null>("delete_location", { code }),
   importCsv: (path: string, dryRun: boolean, skipInvalid: boolean) =>
     call<string>("import_csv", { path, dryRun, skipInvalid }),

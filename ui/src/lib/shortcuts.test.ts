@@ -18,7 +18,7 @@ function fakeWindow() {
       altKey: false,
       shiftKey: false,
       defaultPrevented: false,
-      preventDefault() {
+      preventDefault(this: { defaultPrevented: boolean }) {
         this.defaultPrevented = true;
       },
       ...mods,

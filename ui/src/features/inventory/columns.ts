@@ -13,7 +13,13 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
-  { id: "title", label: "Title", width: "minmax(220px, 3fr)", sort: "title", value: (i) => i.title },
+  {
+    id: "title",
+    label: "Title",
+    width: "minmax(220px, 3fr)",
+    sort: "title",
+    value: (i) => i.title,
+  },
   { id: "sku", label: "SKU", width: "minmax(90px, 1fr)", mono: true, value: (i) => i.sku ?? "" },
   {
     id: "status",
@@ -34,7 +40,12 @@ export const COLUMNS: Column[] = [
     mono: true,
     value: (i) => i.location?.code ?? "",
   },
-  { id: "category", label: "Category", width: "minmax(100px, 1.2fr)", value: (i) => i.category ?? "" },
+  {
+    id: "category",
+    label: "Category",
+    width: "minmax(100px, 1.2fr)",
+    value: (i) => i.category ?? "",
+  },
   {
     id: "quantity",
     label: "Qty",

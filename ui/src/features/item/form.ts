@@ -19,12 +19,7 @@ export type TextField =
 
 /** Fields edited as whole numbers; blank means none. */
 export type CountField =
-  | "quantity"
-  | "low_stock_threshold"
-  | "weight_grams"
-  | "length_mm"
-  | "width_mm"
-  | "height_mm";
+  "quantity" | "low_stock_threshold" | "weight_grams" | "length_mm" | "width_mm" | "height_mm";
 
 /** An empty form for a new item. */
 export function blankForm(home: string): ItemChanges {

@@ -5,8 +5,14 @@ import { app, PUT_AWAY_MS } from "../../lib/app.svelte";
 import { ipc } from "../../lib/ipc";
 import { toasts } from "../../lib/toasts.svelte";
 import { done } from "../../lib/undo.svelte";
+import { labelSelection } from "../labels/selection.svelte";
 
 export async function handleScan(code: string): Promise<void> {
+  // On the Labels screen a scan adds the code to the labels to print.
+  if (app.screen === "labels") {
+    if (!labelSelection.codes.includes(code)) labelSelection.codes.push(code);
+    return;
+  }
   let found;
   try {
     found = await ipc.scanCode(code);
