@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "move_item",
     "vocabulary",
     "stats",
+    "totals",
     "list_bins",
     "location",
     "add_bin",

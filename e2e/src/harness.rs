@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
+use crate::process::{descendants, process_name, stop_tree};
 use crate::webdriver::{Client, Session};
 
 /// How long the app may take from launch to its first inventory page.
@@ -66,6 +67,8 @@ pub struct Driver {
     // first, then the display they draw on.
     tauri_driver: Option<Child>,
     xvfb: Option<Child>,
+    /// Whether an app has been launched (before that, web storage is empty).
+    launched: bool,
 }
 
 impl Driver {
@@ -85,6 +88,7 @@ impl Driver {
             scratch,
             tauri_driver: None,
             xvfb: None,
+            launched: false,
         };
         let existing = env::var("DISPLAY").ok().filter(|d| !d.is_empty());
         match existing {
@@ -168,19 +172,27 @@ impl Driver {
     /// clears what an earlier launch left in the page's storage (view,
     /// sort, theme), so every test starts from the same screen.
     pub fn launch(&mut self, db: &Path) -> Result<App<'_>> {
+        let first = !self.launched;
+        self.launched = true;
         let app = self.open(db)?;
         app.wait_ready()?;
+        // Storage is left clean (and marked so) when an app closes; a
+        // crashed one may have left its state behind. The reload is left to
+        // a timer: reloading inside the script unloads the page before the
+        // driver has its answer ("no such frame").
         let reloaded = app.execute(
-            "if (localStorage.length === 0) return false;
-             localStorage.clear(); window.__e2eStale = true; location.reload(); return true;",
-            vec![],
+            "const clean = arguments[0] || localStorage.getItem(arguments[1]) === '1';
+             localStorage.removeItem(arguments[1]);
+             if (clean) return false;
+             localStorage.clear(); window.__e2eStale = true;
+             setTimeout(() => location.reload(), 20); return true;",
+            vec![json!(first), json!(CLEAN_MARK)],
         )?;
         if reloaded == Value::Bool(true) {
-            // The old page may still answer for a moment: wait for the new one.
-            app.wait_for_value(
+            app.wait_page(
                 "the reloaded page's first inventory page",
-                "return !window.__e2eStale && window.__trove ? window.__trove.firstPageMs : null;",
-                READY_TIMEOUT,
+                "return !window.__e2eStale && !!window.__trove
+                   && window.__trove.firstPageMs !== null;",
             )?;
         }
         Ok(app)
@@ -205,7 +217,7 @@ impl Driver {
             ))
         })?;
         Ok(App {
-            session,
+            session: Some(session),
             driver: self,
             db: db.to_path_buf(),
         })
@@ -265,7 +277,8 @@ impl Drop for Driver {
 /// [`Session`]; dropping it closes the app. Holding the driver mutably
 /// keeps to one app at a time.
 pub struct App<'d> {
-    session: Session,
+    /// Present until the app closes.
+    session: Option<Session>,
     driver: &'d Driver,
     db: PathBuf,
 }
@@ -283,20 +296,36 @@ impl App<'_> {
 
     /// Waits until the page has drawn its first inventory page.
     pub fn wait_ready(&self) -> Result<()> {
-        self.session
-            .wait_for_value(
-                "the app's first inventory page (window.__trove.firstPageMs)",
-                "return window.__trove ? window.__trove.firstPageMs : null;",
-                READY_TIMEOUT,
-            )
-            .map(drop)
-            .map_err(|e| Error::Setup(format!("{e}\n{}", self.driver.log_tail())))
+        self.wait_page(
+            "the app's first inventory page (window.__trove.firstPageMs)",
+            "return !!window.__trove && window.__trove.firstPageMs !== null;",
+        )
+    }
+
+    /// Polls `script` until it returns `true`, for up to [`READY_TIMEOUT`].
+    /// While a page loads or reloads the driver may have no page to run it
+    /// in, so errors only count if they last to the end.
+    fn wait_page(&self, what: &str, script: &str) -> Result<()> {
+        let mut last_error = None;
+        let waited = self.wait_until(what, READY_TIMEOUT, || match self.execute(script, vec![]) {
+            Ok(v) => Ok(v == Value::Bool(true)),
+            Err(e) => {
+                last_error = Some(e);
+                Ok(false)
+            }
+        });
+        waited.map_err(|e| {
+            let cause = last_error
+                .map(|c| format!(" (last error: {c})"))
+                .unwrap_or_default();
+            Error::Setup(format!("{e}{cause}\n{}", self.driver.log_tail()))
+        })
     }
 
     /// The app's process id: asked of the app itself (`app_info`), else
     /// found below tauri-driver in /proc.
     pub fn pid(&self) -> Result<u32> {
-        let asked = self.session.execute_async(
+        let asked = self.execute_async(
             "const done = arguments[arguments.length - 1];
              const ipc = window.__TAURI_INTERNALS__;
              if (!ipc) { done(null); return; }
@@ -319,8 +348,22 @@ impl App<'_> {
     }
 
     /// Closes the app.
-    pub fn close(self) -> Result<()> {
-        self.session.delete()
+    pub fn close(mut self) -> Result<()> {
+        match self.session.take() {
+            Some(session) => {
+                leave_clean(&session);
+                session.delete()
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for App<'_> {
+    fn drop(&mut self) {
+        if let Some(session) = self.session.take() {
+            leave_clean(&session);
+        }
     }
 }
 
@@ -328,8 +371,22 @@ impl Deref for App<'_> {
     type Target = Session;
 
     fn deref(&self) -> &Session {
-        &self.session
+        self.session
+            .as_ref()
+            .expect("the session is open until the app is closed")
     }
+}
+
+/// Marks web storage that the next launch can use as it is.
+const CLEAN_MARK: &str = "trove.e2e.clean";
+
+/// Empties the page's web storage (the view, sort, theme the test left),
+/// so the next launch starts like a first one.
+fn leave_clean(session: &Session) {
+    let _ = session.execute(
+        "localStorage.clear(); localStorage.setItem(arguments[0], '1');",
+        vec![json!(CLEAN_MARK)],
+    );
 }
 
 fn find_tauri_driver() -> Result<PathBuf> {
@@ -403,114 +460,4 @@ fn free_port() -> Result<u16> {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .map_err(|e| Error::Setup(format!("cannot find a free port: {e}")))
-}
-
-/// Stops `child` and every process below it: politely first (Xvfb removes
-/// its lock file on SIGTERM), then for good.
-fn stop_tree(child: &mut Child) {
-    let mut pids = descendants(child.id());
-    pids.push(child.id());
-    signal(&pids, "TERM");
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < deadline {
-        let child_done = matches!(child.try_wait(), Ok(Some(_)));
-        if child_done && pids.iter().all(|p| !alive(*p)) {
-            return;
-        }
-        thread::sleep(Duration::from_millis(25));
-    }
-    signal(&pids, "KILL");
-    let _ = child.wait();
-}
-
-fn signal(pids: &[u32], name: &str) {
-    let live: Vec<String> = pids
-        .iter()
-        .filter(|p| alive(**p))
-        .map(u32::to_string)
-        .collect();
-    if live.is_empty() {
-        return;
-    }
-    let _ = Command::new("kill")
-        .arg(format!("-{name}"))
-        .args(&live)
-        .stderr(Stdio::null())
-        .status();
-}
-
-/// True while `pid` runs (a zombie counts as gone).
-fn alive(pid: u32) -> bool {
-    match fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat_fields(&stat).is_some_and(|(state, _)| state != 'Z'),
-        Err(_) => false,
-    }
-}
-
-/// Every process whose chain of parents reaches `root`, children first.
-pub fn descendants(root: u32) -> Vec<u32> {
-    let mut parents: Vec<(u32, u32)> = Vec::new();
-    if let Ok(dir) = fs::read_dir("/proc") {
-        for entry in dir.flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse().ok()) else {
-                continue;
-            };
-            if let Ok(stat) = fs::read_to_string(entry.path().join("stat")) {
-                if let Some((_, ppid)) = stat_fields(&stat) {
-                    parents.push((pid, ppid));
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut frontier = vec![root];
-    while let Some(p) = frontier.pop() {
-        for &(pid, ppid) in &parents {
-            if ppid == p && !out.contains(&pid) {
-                out.push(pid);
-                frontier.push(pid);
-            }
-        }
-    }
-    out
-}
-
-/// The state letter and parent pid from a `/proc/<pid>/stat` line. The
-/// command name may hold spaces and parentheses, so parse after the last `)`.
-fn stat_fields(stat: &str) -> Option<(char, u32)> {
-    let rest = &stat[stat.rfind(')')? + 1..];
-    let mut fields = rest.split_whitespace();
-    let state = fields.next()?.chars().next()?;
-    let ppid = fields.next()?.parse().ok()?;
-    Some((state, ppid))
-}
-
-/// The name of process `pid` (`trove-app`).
-pub fn process_name(pid: u32) -> Option<String> {
-    fs::read_to_string(format!("/proc/{pid}/comm"))
-        .ok()
-        .map(|s| s.trim().to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stat_fields_survive_odd_command_names() {
-        let stat = "4242 (trove (app) x) S 17 4242 4242 0 -1 4194560";
-        assert_eq!(stat_fields(stat), Some(('S', 17)));
-    }
-
-    #[test]
-    fn this_process_is_alive_and_below_its_parent() {
-        let me = std::process::id();
-        assert!(alive(me));
-        let parent = fs::read_to_string(format!("/proc/{me}/stat"))
-            .ok()
-            .and_then(|s| stat_fields(&s))
-            .map(|(_, ppid)| ppid)
-            .unwrap();
-        assert!(descendants(parent).contains(&me));
-    }
 }

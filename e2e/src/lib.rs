@@ -6,6 +6,7 @@ mod base64;
 pub mod error;
 pub mod harness;
 mod http;
+pub mod process;
 pub mod webdriver;
 
 pub use error::{Error, Result};

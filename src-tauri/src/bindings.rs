@@ -39,6 +39,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         storage::Location,
         activity::Activity,
         stats::Stats,
+        stats::Totals,
         vocabulary::Vocabulary,
         error::FieldError,
         error::ErrorBody,

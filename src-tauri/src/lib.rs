@@ -8,6 +8,8 @@ mod state;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod security;
 
 use std::time::Instant;
 
@@ -54,6 +56,7 @@ pub fn run() {
             commands::items::move_item,
             commands::items::vocabulary,
             commands::items::stats,
+            commands::items::totals,
             commands::storage::list_bins,
             commands::storage::location,
             commands::storage::add_bin,

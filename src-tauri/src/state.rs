@@ -75,6 +75,7 @@ impl AppState {
 fn open(path: &Path) -> Result<Open> {
     let owner = Owner::claim(path)?;
     let store = Store::open(path)?;
+    store.use_lean_readers();
     Ok(Open {
         store: Arc::new(store),
         _owner: owner,

@@ -21,6 +21,13 @@ pub const APP_PACKAGES: &[&str] = &[
 /// What the end-to-end tests add: a virtual display and WebKit's driver.
 pub const E2E_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
 
+/// Makes sure every package the app's build and its end-to-end runs need
+/// is installed.
+pub fn ensure_app_and_e2e_packages() -> Result<()> {
+    let all: Vec<&str> = APP_PACKAGES.iter().chain(E2E_PACKAGES).copied().collect();
+    crate::setup::ensure_system_packages(&all)
+}
+
 /// The oldest Node the UI's tools run on (Vitest 5 needs 22.12; Vite 8
 /// 20.19).
 const NODE_MIN: (u32, u32) = (22, 12);

@@ -126,14 +126,10 @@ fn run_suite(ctx: &Ctx, o: &Opts, steps: &mut Steps) -> Result<()> {
 /// app and of `ui-bench`, which drives it over WebDriver under Xvfb): cold
 /// start, keystroke to results drawn, memory after scrolling everything.
 fn ui_bench(ctx: &Ctx, db: &Path, steps: &mut Steps) -> Result<String> {
-    steps.step("install the app's packages", || {
-        let all: Vec<&str> = app::APP_PACKAGES
-            .iter()
-            .chain(app::E2E_PACKAGES)
-            .copied()
-            .collect();
-        setup::ensure_system_packages(&all)
-    })?;
+    steps.step(
+        "install the app's packages",
+        app::ensure_app_and_e2e_packages,
+    )?;
     let path = steps.step("find or install node", app::ensure_node)?;
     steps.step("npm ci (ui)", || app::npm_ci(ctx, &path))?;
     steps.step("build the ui", || {

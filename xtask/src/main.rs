@@ -112,14 +112,10 @@ fn test(args: &[OsString]) -> Result<()> {
     let ctx = Ctx::new();
     let mut steps = Steps::new();
     let outcome = (|| -> Result<()> {
-        steps.step("install missing system packages", || {
-            let all: Vec<&str> = app::APP_PACKAGES
-                .iter()
-                .chain(app::E2E_PACKAGES)
-                .copied()
-                .collect();
-            setup::ensure_system_packages(&all)
-        })?;
+        steps.step(
+            "install missing system packages",
+            app::ensure_app_and_e2e_packages,
+        )?;
         steps.step(
             "install missing rust components",
             setup::ensure_rust_components,

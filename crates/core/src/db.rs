@@ -7,6 +7,7 @@
 //! and a small pool of read-only connections for the UI and searches.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -36,6 +37,7 @@ pub struct Store {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     backup: Option<PathBuf>,
+    lean: AtomicBool,
 }
 
 impl std::fmt::Debug for Store {
@@ -63,6 +65,7 @@ impl Store {
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             backup,
+            lean: AtomicBool::new(false),
         })
     }
 
@@ -106,6 +109,19 @@ impl Store {
         self.writer.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Keeps read connections small from now on: a 4 MB page cache each, no
+    /// memory map, and sorts that spill to a file, so the process's resident memory stays small however
+    /// much of the file is read (the OS page cache still holds the hot
+    /// pages, outside the process). The desktop app runs this way; the CLI
+    /// and benchmarks keep the default 16 MB cache and 256 MB map per reader.
+    pub fn use_lean_readers(&self) {
+        self.lean.store(true, Ordering::Relaxed);
+        self.readers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
     /// Runs `f` on a read-only connection from the pool. Reads see the last
     /// committed state and never wait for the writer.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
@@ -124,6 +140,12 @@ impl Store {
                         | OpenFlags::SQLITE_OPEN_URI,
                 )?;
                 configure(&c, true)?;
+                if self.lean.load(Ordering::Relaxed) {
+                    // Sorts spill to a temporary file, not to memory.
+                    c.execute_batch(
+                        "PRAGMA cache_size = -4000; PRAGMA mmap_size = 0; PRAGMA temp_store = FILE;",
+                    )?;
+                }
                 c
             }
         };
@@ -235,6 +257,24 @@ fn data_dir() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lean_readers_map_nothing_and_cache_little() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("t.db")).unwrap();
+        let pragmas = |store: &Store| {
+            store
+                .read(|c| {
+                    let mmap: i64 = c.query_row("PRAGMA mmap_size", [], |r| r.get(0))?;
+                    let cache: i64 = c.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+                    Ok((mmap, cache))
+                })
+                .unwrap()
+        };
+        assert_eq!(pragmas(&store), (268_435_456, -16_000));
+        store.use_lean_readers();
+        assert_eq!(pragmas(&store), (0, -4_000));
+    }
 
     #[test]
     fn migrations_are_valid() {

@@ -21,7 +21,8 @@ pub enum Scanned {
     /// A bin or section with this code.
     Location { location: Box<Location> },
     /// Nothing has this code. `code` is its normalised form (a GTIN-14 for
-    /// a valid barcode) so the UI can offer to create an item with it;
+    /// a valid barcode); `barcode`, for a valid one, is its printed form
+    /// (UPC-A or EAN-13), which the UI offers as a new item's barcode;
     /// `problem` says why a code shaped like a barcode is not a valid one.
     None {
         code: String,
@@ -70,7 +71,7 @@ fn scan(conn: &Connection, code: &str) -> Result<Scanned> {
     Ok(match gtin {
         Ok(g) => Scanned::None {
             code: g.as_str().to_string(),
-            barcode: Some(g.as_str().to_string()),
+            barcode: Some(g.display_form().to_string()),
             problem: None,
         },
         Err(e) if Gtin::looks_like_barcode(code) => Scanned::None {

@@ -25,17 +25,39 @@ pub struct Stats {
     pub cost_value: BTreeMap<String, i64>,
 }
 
+/// Live items and their units: what the inventory screen shows above the
+/// table, cheap enough (one covering index) to ask after every change.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, ts_rs::TS)]
+pub struct Totals {
+    pub items: i64,
+    pub units: i64,
+}
+
+fn totals(conn: &rusqlite::Connection) -> Result<Totals> {
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(sum(quantity), 0) FROM items INDEXED BY items_by_quantity
+         WHERE deleted_at IS NULL",
+        [],
+        |r| {
+            Ok(Totals {
+                items: r.get(0)?,
+                units: r.get(1)?,
+            })
+        },
+    )?)
+}
+
 impl Store {
+    /// Live items and units.
+    pub fn totals(&self) -> Result<Totals> {
+        self.read(totals)
+    }
+
     /// Counts and totals.
     pub fn stats(&self) -> Result<Stats> {
         self.read(|conn| {
             let one = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
-            let (items, units): (i64, i64) = conn.query_row(
-                "SELECT count(*), coalesce(sum(quantity), 0) FROM items INDEXED BY items_by_quantity
-                 WHERE deleted_at IS NULL",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let Totals { items, units } = totals(conn)?;
             let grouped = |sql: &str| -> Result<BTreeMap<String, i64>> {
                 let mut stmt = conn.prepare(sql)?;
                 let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;

@@ -3,7 +3,7 @@
 //! as the page itself measures it, and memory after scrolling the whole
 //! table. Prints a Markdown table.
 //!
-//! usage: ui-bench [--db PATH] [--launches N] [--prefixes N] [--seed S]
+//! usage: ui-bench [--db PATH] [--launches N] [--prefixes N] [--seed S] [--no-scroll]
 //!
 //! Without `--db` it uses `<target>/bench-ui/trove.db`, generating
 //! 1,000,000 items into it first if it does not exist (about 75 s).
@@ -18,18 +18,22 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use trove_core::import::ImportOptions;
 use trove_core::Store;
-use trove_e2e::harness::{descendants, process_name, target_dir};
+use trove_e2e::harness::target_dir;
+use trove_e2e::process::{descendants, process_name};
 use trove_e2e::{keys, App, Driver, KeyActions};
 
 type Failure = Box<dyn std::error::Error>;
 
-const USAGE: &str = "usage: ui-bench [--db PATH] [--launches N] [--prefixes N] [--seed S]";
+const USAGE: &str =
+    "usage: ui-bench [--db PATH] [--launches N] [--prefixes N] [--seed S] [--no-scroll]";
 
 struct Options {
     db: Option<PathBuf>,
     launches: usize,
     prefixes: usize,
     seed: u64,
+    /// Scroll the whole table before the memory reading (minutes at 1M).
+    scroll: bool,
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,7 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
         launches: 5,
         prefixes: 200,
         seed: 42,
+        scroll: true,
     };
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -67,6 +72,7 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
             "--launches" => o.launches = number(&value("--launches")?)?,
             "--prefixes" => o.prefixes = number(&value("--prefixes")?)?,
             "--seed" => o.seed = number(&value("--seed")?)?,
+            "--no-scroll" => o.scroll = false,
             "-h" | "--help" => return Err("help".into()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -103,7 +109,7 @@ fn run(o: &Options) -> Result<String, Failure> {
     let starts = cold_starts(&mut driver, &db, o.launches)?;
     let app = driver.launch(&db)?;
     let searches = search_latency(&app, o.prefixes, o.seed)?;
-    let memory = memory_after_scroll(&app, items)?;
+    let memory = memory_after_scroll(&app, if o.scroll { items } else { 0 })?;
     let binary = app.driver().app_binary().to_path_buf();
     Ok(table(&binary, &db, items, &starts, &searches, &memory))
 }
@@ -213,6 +219,8 @@ fn wait_exit(pid: u32) -> Result<(), Failure> {
 /// measured them: last keystroke to results painted).
 struct Searches {
     samples: Vec<f64>,
+    /// The search command's own round trip (IPC + core) for each of them.
+    ipc: Vec<f64>,
     /// Keystrokes whose results never showed within the timeout.
     missing: usize,
 }
@@ -221,34 +229,53 @@ fn search_latency(app: &App<'_>, prefixes: usize, seed: u64) -> Result<Searches,
     let queries = trove_core::generate::queries(prefixes, seed);
     let search = app.wait_for("#search", Duration::from_secs(10))?;
     let mut samples = Vec::new();
+    let mut ipc = Vec::new();
     let mut missing = 0;
     'queries: for q in &queries {
         search.clear()?;
         search.click()?;
         // Whatever clearing set off is drawn and counted before we start.
         thread::sleep(Duration::from_millis(300));
+        let mut typed_so_far = String::new();
         for c in q.chars() {
+            typed_so_far.push(c);
             if samples.len() + missing >= prefixes {
                 break 'queries;
             }
             let before = search_count(app)?;
             let typed = Instant::now();
             app.actions(KeyActions::new().press(&c.to_string()).into_json())?;
-            let deadline = typed + Duration::from_secs(10);
-            loop {
-                if search_count(app)? > before {
-                    let v = app.execute(
-                        "const s = window.__trove.searchMs; return s[s.length - 1];",
-                        vec![],
-                    )?;
-                    samples.push(v.as_f64().unwrap_or(f64::NAN));
-                    break;
+            // Wait inside the page (one WebDriver call, no polling that
+            // would compete with the page for the CPU) for the search this
+            // keystroke set off to be drawn.
+            let v = app.execute_async(
+                "const [before, done] = [arguments[0], arguments[arguments.length - 1]];
+                 const t0 = performance.now();
+                 (function wait() {
+                   const m = window.__trove;
+                   if (m.searchMs.length > before) {
+                     done([m.searchMs[m.searchMs.length - 1], m.searchIpcMs[m.searchIpcMs.length - 1]]);
+                   } else if (performance.now() - t0 > 10000) {
+                     done(null);
+                   } else {
+                     setTimeout(wait, 1);
+                   }
+                 })();",
+                vec![json!(before)],
+            )?;
+            match v.as_array() {
+                Some(pair) => {
+                    samples.push(pair[0].as_f64().unwrap_or(f64::NAN));
+                    ipc.push(pair[1].as_f64().unwrap_or(f64::NAN));
+                    if std::env::var_os("UI_BENCH_VERBOSE").is_some() {
+                        println!(
+                            "  {:>6.1} ms ({:>5.1} ms command) {typed_so_far:?}",
+                            samples[samples.len() - 1],
+                            ipc[ipc.len() - 1]
+                        );
+                    }
                 }
-                if Instant::now() > deadline {
-                    missing += 1;
-                    break;
-                }
-                thread::sleep(Duration::from_millis(2));
+                None => missing += 1,
             }
             // A quick typist: no faster than one key per 120 ms.
             if let Some(rest) = Duration::from_millis(120).checked_sub(typed.elapsed()) {
@@ -263,7 +290,11 @@ fn search_latency(app: &App<'_>, prefixes: usize, seed: u64) -> Result<Searches,
         samples.len(),
         missing
     );
-    Ok(Searches { samples, missing })
+    Ok(Searches {
+        samples,
+        ipc,
+        missing,
+    })
 }
 
 fn search_count(app: &App<'_>) -> Result<usize, Failure> {
@@ -281,6 +312,9 @@ struct Memory {
     /// memory-mapped database pages count here, shared with the page cache).
     anon_kb: u64,
     file_kb: u64,
+    /// Proportional set size: shared pages (the GTK and WebKit libraries
+    /// every one of these processes maps) divided among their users.
+    pss_kb: u64,
 }
 
 struct MemoryReport {
@@ -321,7 +355,11 @@ fn memory_after_scroll(app: &App<'_>, items: i64) -> Result<MemoryReport, Failur
     let before = memory_tree(pid);
     app.set_script_timeout(Duration::from_secs(3600))?;
     println!("ui-bench: scrolling the whole table ...");
-    let v = app.execute_async(SCROLL_TO_END, vec![json!(items)])?;
+    let v = if items > 0 {
+        app.execute_async(SCROLL_TO_END, vec![json!(items)])?
+    } else {
+        json!({"rows": 0, "ms": 0.0})
+    };
     let rows = v["rows"].as_u64().unwrap_or(0);
     let scroll_ms = v["ms"].as_f64().unwrap_or(f64::NAN);
     println!(
@@ -346,14 +384,15 @@ fn memory_tree(pid: u32) -> Vec<Memory> {
         .chain(descendants(pid))
         .filter_map(|p| {
             let status = fs::read_to_string(format!("/proc/{p}/status")).ok()?;
-            let field = |name: &str| -> u64 {
-                status
-                    .lines()
+            let rollup = fs::read_to_string(format!("/proc/{p}/smaps_rollup")).unwrap_or_default();
+            let read = |text: &str, name: &str| -> u64 {
+                text.lines()
                     .find_map(|l| l.strip_prefix(name))
                     .and_then(|v| v.split_whitespace().next())
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(0)
             };
+            let field = |name: &str| read(&status, name);
             Some(Memory {
                 name: process_name(p).unwrap_or_default(),
                 pid: p,
@@ -361,6 +400,7 @@ fn memory_tree(pid: u32) -> Vec<Memory> {
                 hwm_kb: field("VmHWM:"),
                 anon_kb: field("RssAnon:"),
                 file_kb: field("RssFile:"),
+                pss_kb: read(&rollup, "Pss:"),
             })
         })
         .collect()
@@ -401,6 +441,11 @@ fn table(
         "search: keystroke → results painted (ms, window.__trove.searchMs)",
         &searches.samples,
     );
+    row(
+        &mut t,
+        "search: the command's round trip alone, IPC + core (ms)",
+        &searches.ipc,
+    );
     if searches.missing > 0 {
         let _ = writeln!(
             t,
@@ -416,11 +461,11 @@ fn table(
     );
     let _ = writeln!(
         t,
-        "| process | VmRSS before (MB) | VmRSS after (MB) | of which anon / file (MB) | VmHWM after (MB) |"
+        "| process | VmRSS before (MB) | VmRSS after (MB) | of which anon / file (MB) | PSS after (MB) | VmHWM after (MB) |"
     );
-    let _ = writeln!(t, "|---|---:|---:|---:|---:|");
+    let _ = writeln!(t, "|---|---:|---:|---:|---:|---:|");
     let mb = |kb: u64| kb as f64 / 1024.0;
-    let mut total = [0u64; 5];
+    let mut total = [0u64; 6];
     for a in &memory.after {
         let b = memory
             .before
@@ -430,30 +475,32 @@ fn table(
             .unwrap_or(0);
         for (sum, v) in total
             .iter_mut()
-            .zip([b, a.rss_kb, a.anon_kb, a.file_kb, a.hwm_kb])
+            .zip([b, a.rss_kb, a.anon_kb, a.file_kb, a.pss_kb, a.hwm_kb])
         {
             *sum += v;
         }
         let _ = writeln!(
             t,
-            "| {} ({}) | {:.0} | {:.0} | {:.0} / {:.0} | {:.0} |",
+            "| {} ({}) | {:.0} | {:.0} | {:.0} / {:.0} | {:.0} | {:.0} |",
             a.name,
             a.pid,
             mb(b),
             mb(a.rss_kb),
             mb(a.anon_kb),
             mb(a.file_kb),
+            mb(a.pss_kb),
             mb(a.hwm_kb)
         );
     }
     let _ = writeln!(
         t,
-        "| **total** | {:.0} | {:.0} | {:.0} / {:.0} | {:.0} |",
+        "| **total** | {:.0} | {:.0} | {:.0} / {:.0} | {:.0} | {:.0} |",
         mb(total[0]),
         mb(total[1]),
         mb(total[2]),
         mb(total[3]),
-        mb(total[4])
+        mb(total[4]),
+        mb(total[5])
     );
     t
 }

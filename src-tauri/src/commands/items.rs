@@ -7,7 +7,7 @@ use trove_core::items::{Edit, Move};
 use trove_core::list::{ListQuery, Page};
 use trove_core::scan::Scanned;
 use trove_core::search::{SearchQuery, SearchResults};
-use trove_core::stats::Stats;
+use trove_core::stats::{Stats, Totals};
 use trove_core::vocabulary::Vocabulary;
 use trove_core::{Item, ItemChanges};
 
@@ -111,4 +111,9 @@ pub fn vocabulary(state: State<'_, AppState>) -> CommandResult<Vocabulary> {
 #[tauri::command(async)]
 pub fn stats(state: State<'_, AppState>) -> CommandResult<Stats> {
     core(state.store().stats())
+}
+
+#[tauri::command(async)]
+pub fn totals(state: State<'_, AppState>) -> CommandResult<Totals> {
+    core(state.store().totals())
 }

@@ -196,6 +196,8 @@ list_value: { [key in string]: number },
  */
 cost_value: { [key in string]: number }, };
 
+export type Totals = { items: number, units: number, };
+
 export type Vocabulary = { 
 /**
  * Category paths (`Clothing > Women > Coats`).

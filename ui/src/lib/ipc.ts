@@ -26,6 +26,7 @@ import type {
   Startup,
   Stats,
   Symbology,
+  Totals,
   Vocabulary,
 } from "./bindings";
 
@@ -69,6 +70,7 @@ export const ipc = {
     call<Item>("move_item", { key, location, quantity }),
   vocabulary: () => call<Vocabulary>("vocabulary"),
   stats: () => call<Stats>("stats"),
+  totals: () => call<Totals>("totals"),
   listBins: () => call<Bin[]>("list_bins"),
   location: (code: string) => call<Location>("location", { code }),
   addBin: (name: string, kind: string | null) => call<Bin>("add_bin", { name, kind }),

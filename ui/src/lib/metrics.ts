@@ -9,6 +9,8 @@ export interface Metrics {
   firstPageMs: number | null;
   /** One entry per search drawn: last keystroke to results painted. */
   searchMs: number[];
+  /** One entry per search: the command's round trip alone (IPC + core). */
+  searchIpcMs: number[];
 }
 
 declare global {
@@ -17,5 +19,10 @@ declare global {
   }
 }
 
-export const metrics: Metrics = { startupMs: null, firstPageMs: null, searchMs: [] };
+export const metrics: Metrics = {
+  startupMs: null,
+  firstPageMs: null,
+  searchMs: [],
+  searchIpcMs: [],
+};
 window.__trove = metrics;

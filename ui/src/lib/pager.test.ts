@@ -77,6 +77,19 @@ describe("Pager", () => {
     expect(pager.row(300)).toBeUndefined();
   });
 
+  it("prefetches only as close to the end as asked", async () => {
+    const src = source(1_000);
+    const pager = new Pager(src.fetch, { pageSize: 50, maxPages: 40, prefetchRows: 10 });
+    await pager.ensure(0, 30);
+    // Row 30 is 20 rows from the end of page 0: no second page yet.
+    expect(src.calls).toEqual([null]);
+    expect(pager.knownRows).toBe(50);
+    await pager.ensure(10, 40);
+    // Row 40 is within 10 rows of the end: the next page comes.
+    expect(src.calls).toEqual([null, "k49"]);
+    expect(pager.knownRows).toBe(100);
+  });
+
   it("ensures a far range by walking the cursors in order", async () => {
     const src = source(10_000);
     const pager = new Pager(src.fetch, { pageSize: 100, maxPages: 3 });

@@ -17,12 +17,16 @@ export interface PagerOptions {
   pageSize: number;
   /** Most pages whose rows are held at once. */
   maxPages: number;
+  /** The next page is fetched once `last` comes this close to the end of the
+   * known rows (default: a whole page, so scrolling never waits). */
+  prefetchRows?: number;
 }
 
 export class Pager<T> {
   private readonly fetchPage: FetchPage<T>;
   private readonly pageSize: number;
   private readonly maxPages: number;
+  private readonly prefetchRows: number;
   /** cursors[p] starts page p; one past the last fetched page while not done. */
   private readonly cursors: (string | null)[] = [null];
   /** sizes[p] is the length of page p, for every page fetched at least once. */
@@ -43,6 +47,7 @@ export class Pager<T> {
     this.fetchPage = fetch;
     this.pageSize = Math.floor(options.pageSize);
     this.maxPages = Math.floor(options.maxPages);
+    this.prefetchRows = Math.max(0, Math.floor(options.prefetchRows ?? this.pageSize));
   }
 
   /** Rows known to exist so far (every page fetched at least once). Use for the scroll height. */
@@ -85,7 +90,7 @@ export class Pager<T> {
     await Promise.all(known.map((p) => this.load(p)));
 
     // Then walk forward past the end until `last` is a page clear of it.
-    while (!this.disposed && !this.finished && last >= this.knownRows - this.pageSize) {
+    while (!this.disposed && !this.finished && last >= this.knownRows - this.prefetchRows) {
       await this.load(this.sizes.length);
     }
   }
