@@ -158,8 +158,9 @@ fn test(args: &[OsString]) -> Result<()> {
         let exe = steps.step("build trove-app", || app::build_app(&ctx, false))?;
         steps.step("end-to-end tests (real window, WebDriver)", || {
             util::run_status(
+                // The harness's own unit tests, then the scenarios.
                 ctx.cargo()
-                    .args(["test", "-p", "trove-e2e", "--test", "app"])
+                    .args(["test", "-p", "trove-e2e"])
                     .env("TROVE_APP_BIN", &exe),
             )
         })?;
