@@ -43,6 +43,9 @@ fn open_row(app: &Session, id: &str) -> Outcome {
 pub fn create_and_find(driver: &mut Driver) -> Outcome {
     let db = Db::new()?;
     let app = driver.launch(&db.path)?;
+    // A new database says how to begin instead of showing an empty table.
+    let empty = app.wait_for("[data-testid=empty]", WAIT)?.text()?;
+    ensure!(empty.contains("No items yet"), "the empty table says {empty:?}");
     blur(&app)?;
     press(&app, &[], "N")?;
     wait_editor_ready(&app)?;
