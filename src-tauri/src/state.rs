@@ -44,6 +44,10 @@ impl AppState {
     /// Switches to the database at `path`; the current one stays open if
     /// the new one cannot be.
     pub fn switch(&self, path: &Path) -> Result<Arc<Store>> {
+        let current = self.store();
+        if same_file(current.path(), path) {
+            return Ok(current);
+        }
         let next = open(path)?;
         let store = Arc::clone(&next.store);
         *self.open.write().unwrap_or_else(PoisonError::into_inner) = next;
@@ -69,6 +73,15 @@ impl AppState {
 
     fn jobs(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<AtomicBool>>> {
         self.jobs.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// True when both paths name one existing file (so opening the open
+/// database again is not taken for another window holding it).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -101,6 +114,23 @@ pub fn database_from_args(args: impl IntoIterator<Item = String>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn switching_to_the_open_database_keeps_it_and_another_is_claimed() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("a.db");
+        let state = AppState::open(&first, Instant::now()).unwrap();
+        let again = dir.path().join(".").join("a.db");
+        let same = state
+            .switch(&again)
+            .expect("the open database is not 'in use' by itself");
+        assert_eq!(same.path(), first.as_path());
+        let second = dir.path().join("b.db");
+        state.switch(&second).unwrap();
+        assert_eq!(state.store().path(), second.as_path());
+        // The first file was let go: another owner may claim it now.
+        trove_core::owner::Owner::claim(&first).expect("a.db is free again");
+    }
 
     #[test]
     fn the_db_flag_wins_over_the_default() {

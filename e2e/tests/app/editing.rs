@@ -45,7 +45,10 @@ pub fn create_and_find(driver: &mut Driver) -> Outcome {
     let app = driver.launch(&db.path)?;
     // A new database says how to begin instead of showing an empty table.
     let empty = app.wait_for("[data-testid=empty]", WAIT)?.text()?;
-    ensure!(empty.contains("No items yet"), "the empty table says {empty:?}");
+    ensure!(
+        empty.contains("No items yet"),
+        "the empty table says {empty:?}"
+    );
     blur(&app)?;
     press(&app, &[], "N")?;
     wait_editor_ready(&app)?;
