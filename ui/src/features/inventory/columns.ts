@@ -2,6 +2,16 @@
 import type { Item, Sort } from "../../lib/bindings";
 import { formatMoney } from "../../lib/money";
 
+/** The window's language when the engine knows it; where none is set (no
+ * LANG, so the engine falls back to POSIX: "$ 19.99", no grouping) en-US. */
+const LOCALE: string = (() => {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([...navigator.languages])[0] ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+})();
+
 export interface Column {
   id: string;
   label: string;
@@ -60,7 +70,7 @@ export const COLUMNS: Column[] = [
     width: "100px",
     sort: "price",
     align: "right",
-    value: (i) => formatMoney(i.price),
+    value: (i) => formatMoney(i.price, LOCALE),
   },
   {
     id: "updated",
