@@ -46,6 +46,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("trash_and_restore", editing::trash_and_restore),
     ("undo", editing::undo),
     ("second_instance_refused", instance::second_instance_refused),
+    (
+        "unreadable_database_is_explained",
+        instance::unreadable_database_is_explained,
+    ),
     ("screenshots", screenshots::screenshots),
 ];
 

@@ -24,10 +24,16 @@ pub fn run() {
     let path = database_from_args(std::env::args());
     let state = match AppState::open(&path, started) {
         Ok(state) => state,
-        Err(e) => {
-            // Nothing to show a window for: say why where the launch can see it.
+        // Another window has it: the single-instance plugin has focused
+        // that window where it can; say so where the launch can see it.
+        Err(e) if e.code() == "database_in_use" => {
             eprintln!("trove: {e}");
-            std::process::exit(if e.code() == "database_in_use" { 3 } else { 2 });
+            std::process::exit(3);
+        }
+        // Anything else is shown in the window, which offers another file.
+        Err(e) => {
+            eprintln!("trove: {e}");
+            AppState::failed(&path, &e, started)
         }
     };
     let result = tauri::Builder::default()

@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
 
 use trove_core::owner::Owner;
-use trove_core::{Result, Store};
+use trove_core::{ErrorBody, Result, Store};
+
+use crate::error::{shell, CommandResult};
 
 /// An open database and the lock that makes this window its only owner.
 struct Open {
@@ -18,7 +20,10 @@ struct Open {
 
 /// The app's shared state, managed by Tauri.
 pub struct AppState {
-    open: RwLock<Open>,
+    /// None when the database named at launch could not be opened; the
+    /// window then says why and offers to open another.
+    open: RwLock<Option<Open>>,
+    problem: RwLock<Option<ErrorBody>>,
     jobs: Mutex<HashMap<String, Arc<AtomicBool>>>,
     /// When `main` began, for the cold-start figure.
     pub started: Instant,
@@ -28,29 +33,54 @@ impl AppState {
     /// Claims and opens the database at `path`.
     pub fn open(path: &Path, started: Instant) -> Result<AppState> {
         Ok(AppState {
-            open: RwLock::new(open(path)?),
+            open: RwLock::new(Some(open(path)?)),
+            problem: RwLock::new(None),
             jobs: Mutex::new(HashMap::new()),
             started,
         })
     }
 
+    /// A state with no database open, because `path` could not be opened:
+    /// the window starts anyway and shows `error`, so a double-clicked app
+    /// never just vanishes.
+    pub fn failed(path: &Path, error: &trove_core::Error, started: Instant) -> AppState {
+        let mut problem = ErrorBody::from(error);
+        problem.message = format!("{}: {}", path.display(), problem.message);
+        AppState {
+            open: RwLock::new(None),
+            problem: RwLock::new(Some(problem)),
+            jobs: Mutex::new(HashMap::new()),
+            started,
+        }
+    }
+
     /// The open database. Commands hold their own handle, so switching
     /// databases never waits for a running search.
-    pub fn store(&self) -> Arc<Store> {
+    pub fn store(&self) -> CommandResult<Arc<Store>> {
         let open = self.open.read().unwrap_or_else(PoisonError::into_inner);
-        Arc::clone(&open.store)
+        match open.as_ref() {
+            Some(open) => Ok(Arc::clone(&open.store)),
+            None => Err(self
+                .problem
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone()
+                .unwrap_or_else(|| shell("no_database", "no database is open"))),
+        }
     }
 
     /// Switches to the database at `path`; the current one stays open if
     /// the new one cannot be.
     pub fn switch(&self, path: &Path) -> Result<Arc<Store>> {
-        let current = self.store();
-        if same_file(current.path(), path) {
-            return Ok(current);
+        if let Ok(current) = self.store() {
+            if same_file(current.path(), path) {
+                return Ok(current);
+            }
         }
         let next = open(path)?;
         let store = Arc::clone(&next.store);
-        *self.open.write().unwrap_or_else(PoisonError::into_inner) = next;
+        *self.open.write().unwrap_or_else(PoisonError::into_inner) = Some(next);
+        *self.problem.write().unwrap_or_else(PoisonError::into_inner) = None;
         Ok(store)
     }
 
@@ -127,9 +157,25 @@ mod tests {
         assert_eq!(same.path(), first.as_path());
         let second = dir.path().join("b.db");
         state.switch(&second).unwrap();
-        assert_eq!(state.store().path(), second.as_path());
+        assert_eq!(state.store().unwrap().path(), second.as_path());
         // The first file was let go: another owner may claim it now.
         trove_core::owner::Owner::claim(&first).expect("a.db is free again");
+    }
+
+    #[test]
+    fn a_database_that_cannot_open_is_reported_until_another_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, vec![b'x'; 8192]).unwrap();
+        let err = AppState::open(&junk, Instant::now())
+            .err()
+            .expect("junk is not a database");
+        let state = AppState::failed(&junk, &err, Instant::now());
+        let problem = state.store().expect_err("no store while failed");
+        assert!(problem.message.contains("junk.db"), "{}", problem.message);
+        let good = dir.path().join("good.db");
+        state.switch(&good).unwrap();
+        assert_eq!(state.store().unwrap().path(), good.as_path());
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! One app window per database: a second launch on the same file says so
-//! and leaves.
+//! and leaves. A database that cannot be opened is explained in the window.
 
 use std::process::Stdio;
 use std::sync::mpsc;
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use trove_e2e::Driver;
 
-use crate::support::{add_item, ensure, wait_row_titled, Db, Outcome};
+use crate::support::{add_item, ensure, wait_row_titled, Db, Outcome, WAIT};
 
 /// How long the refused launch may take to give up.
 const REFUSAL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -65,5 +65,29 @@ pub fn second_instance_refused(driver: &mut Driver) -> Outcome {
     // The first window still owns the database and works.
     app.find("#search")?.send_keys("skillet")?;
     wait_row_titled(&app, "Cast Iron Skillet")?;
+    Ok(())
+}
+
+/// A file that is not a database: the window still opens, says what is
+/// wrong with which file, and changes nothing in it.
+pub fn unreadable_database_is_explained(driver: &mut Driver) -> Outcome {
+    let dir = tempfile::Builder::new()
+        .prefix("trove-e2e-junk-")
+        .tempdir()?;
+    let junk = dir.path().join("notes.db");
+    let bytes = b"these are my notes, not a database\n".repeat(300);
+    std::fs::write(&junk, &bytes)?;
+    let app = driver.open(&junk)?;
+    let message = app
+        .wait_for("[data-testid=db-problem-message]", WAIT)?
+        .text()?;
+    ensure!(
+        message.contains("notes.db") && message.contains("not a database"),
+        "the window says {message:?}"
+    );
+    ensure!(
+        std::fs::read(&junk)? == bytes,
+        "the file that could not be opened was changed"
+    );
     Ok(())
 }

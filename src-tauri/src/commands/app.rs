@@ -24,7 +24,7 @@ pub struct AppInfo {
 }
 
 fn info(state: &AppState) -> CommandResult<AppInfo> {
-    let store = state.store();
+    let store = state.store()?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         db_path: store.path().display().to_string(),
@@ -52,7 +52,7 @@ pub fn open_database(state: State<'_, AppState>, path: String) -> CommandResult<
 
 #[tauri::command(async)]
 pub fn set_home_currency(state: State<'_, AppState>, code: String) -> CommandResult<AppInfo> {
-    core(state.store().set_home_currency(&code))?;
+    core(state.store()?.set_home_currency(&code))?;
     info(&state)
 }
 

@@ -31,7 +31,7 @@ pub struct ItemDetail {
 
 #[tauri::command(async)]
 pub fn list_items(state: State<'_, AppState>, query: ListQuery) -> CommandResult<Page> {
-    core(state.store().list(&query))
+    core(state.store()?.list(&query))
 }
 
 #[tauri::command(async)]
@@ -39,17 +39,17 @@ pub fn search_items(
     state: State<'_, AppState>,
     query: SearchQuery,
 ) -> CommandResult<SearchResults> {
-    core(state.store().search(&query))
+    core(state.store()?.search(&query))
 }
 
 #[tauri::command(async)]
 pub fn scan_code(state: State<'_, AppState>, code: String) -> CommandResult<Scanned> {
-    core(state.store().scan(&code))
+    core(state.store()?.scan(&code))
 }
 
 #[tauri::command(async)]
 pub fn item_detail(state: State<'_, AppState>, key: String) -> CommandResult<ItemDetail> {
-    let store = state.store();
+    let store = state.store()?;
     let item = core(store.item(&key))?;
     Ok(ItemDetail {
         form: ItemChanges::form(&item.fields),
@@ -61,7 +61,7 @@ pub fn item_detail(state: State<'_, AppState>, key: String) -> CommandResult<Ite
 
 #[tauri::command(async)]
 pub fn create_item(state: State<'_, AppState>, changes: ItemChanges) -> CommandResult<Item> {
-    core(state.store().create_item(&changes))
+    core(state.store()?.create_item(&changes))
 }
 
 #[tauri::command(async)]
@@ -70,27 +70,27 @@ pub fn edit_item(
     key: String,
     changes: ItemChanges,
 ) -> CommandResult<Edit> {
-    core(state.store().edit_item(&key, &changes))
+    core(state.store()?.edit_item(&key, &changes))
 }
 
 #[tauri::command(async)]
 pub fn trash_item(state: State<'_, AppState>, key: String) -> CommandResult<Item> {
-    core(state.store().trash_item(&key))
+    core(state.store()?.trash_item(&key))
 }
 
 #[tauri::command(async)]
 pub fn restore_item(state: State<'_, AppState>, key: String) -> CommandResult<Item> {
-    core(state.store().restore_item(&key))
+    core(state.store()?.restore_item(&key))
 }
 
 #[tauri::command(async)]
 pub fn trash_list(state: State<'_, AppState>, limit: usize) -> CommandResult<Vec<Item>> {
-    core(state.store().trash(limit))
+    core(state.store()?.trash(limit))
 }
 
 #[tauri::command(async)]
 pub fn empty_trash(state: State<'_, AppState>) -> CommandResult<usize> {
-    core(state.store().empty_trash())
+    core(state.store()?.empty_trash())
 }
 
 #[tauri::command(async)]
@@ -100,20 +100,20 @@ pub fn move_item(
     location: String,
     quantity: Option<i64>,
 ) -> CommandResult<Item> {
-    core(state.store().move_item(&key, &location, quantity))
+    core(state.store()?.move_item(&key, &location, quantity))
 }
 
 #[tauri::command(async)]
 pub fn vocabulary(state: State<'_, AppState>) -> CommandResult<Vocabulary> {
-    core(state.store().vocabulary())
+    core(state.store()?.vocabulary())
 }
 
 #[tauri::command(async)]
 pub fn stats(state: State<'_, AppState>) -> CommandResult<Stats> {
-    core(state.store().stats())
+    core(state.store()?.stats())
 }
 
 #[tauri::command(async)]
 pub fn totals(state: State<'_, AppState>) -> CommandResult<Totals> {
-    core(state.store().totals())
+    core(state.store()?.totals())
 }

@@ -43,9 +43,9 @@ pub fn import_csv(
     dry_run: bool,
     skip_invalid: bool,
 ) -> CommandResult<String> {
+    let store = state.store()?;
     let job = next_job_id();
     let cancel = state.start_job(&job);
-    let store = state.store();
     let options = ImportOptions {
         dry_run,
         skip_invalid,
@@ -105,7 +105,7 @@ pub fn cancel_job(state: State<'_, AppState>, job: String) -> bool {
 /// Writes every live item to a CSV file.
 #[tauri::command(async)]
 pub fn export_csv(state: State<'_, AppState>, path: String) -> CommandResult<ExportReport> {
-    core(state.store().export_csv(&PathBuf::from(path)))
+    core(state.store()?.export_csv(&PathBuf::from(path)))
 }
 
 fn next_job_id() -> String {

@@ -42,7 +42,7 @@ pub fn label_svg(
     size: LabelSize,
     symbology: Symbology,
 ) -> CommandResult<Vec<String>> {
-    let labels = core(state.store().labels_for(&codes))?;
+    let labels = core(state.store()?.labels_for(&codes))?;
     core(render_svg_pages(&labels, size, symbology).map_err(Into::into))
 }
 
@@ -62,7 +62,7 @@ pub fn save_labels(
             format!("{}: labels are saved as .pdf or .svg", path.display()),
         )
     })?;
-    let labels = core(state.store().labels_for(&codes))?;
+    let labels = core(state.store()?.labels_for(&codes))?;
     let bytes = core(render(&labels, size, symbology, format).map_err(Into::into))?;
     std::fs::write(&path, bytes)
         .map_err(|e| shell("io", format!("could not write {}: {e}", path.display())))?;

@@ -8,12 +8,12 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_bins(state: State<'_, AppState>) -> CommandResult<Vec<Bin>> {
-    core(state.store().bins())
+    core(state.store()?.bins())
 }
 
 #[tauri::command(async)]
 pub fn location(state: State<'_, AppState>, code: String) -> CommandResult<Location> {
-    core(state.store().location(&code))
+    core(state.store()?.location(&code))
 }
 
 #[tauri::command(async)]
@@ -22,7 +22,7 @@ pub fn add_bin(
     name: String,
     kind: Option<String>,
 ) -> CommandResult<Bin> {
-    core(state.store().add_bin(&name, kind.as_deref()))
+    core(state.store()?.add_bin(&name, kind.as_deref()))
 }
 
 #[tauri::command(async)]
@@ -32,7 +32,7 @@ pub fn add_section(
     name: String,
     capacity: Option<i64>,
 ) -> CommandResult<Section> {
-    core(state.store().add_section(&bin, &name, capacity))
+    core(state.store()?.add_section(&bin, &name, capacity))
 }
 
 #[tauri::command(async)]
@@ -41,10 +41,10 @@ pub fn rename_location(
     code: String,
     name: String,
 ) -> CommandResult<Location> {
-    core(state.store().rename_location(&code, &name))
+    core(state.store()?.rename_location(&code, &name))
 }
 
 #[tauri::command(async)]
 pub fn delete_location(state: State<'_, AppState>, code: String) -> CommandResult<()> {
-    core(state.store().delete_location(&code))
+    core(state.store()?.delete_location(&code))
 }

@@ -31,6 +31,8 @@ class AppModel {
   /** Bumped after every write; lists and counts reload when it changes. */
   revision = $state(0);
   info = $state<AppInfo | null>(null);
+  /** Why the database could not be opened at launch, until another is. */
+  problem = $state<string | null>(null);
   /** A scanned code nothing has: offered as a new item. */
   unknownCode = $state<{ code: string; barcode: string | null; problem: string | null } | null>(
     null,

@@ -1,0 +1,25 @@
+// Opening another database file (or a new one) from a file dialog: used by
+// Settings, and by the start-up screen when the launch's database could not
+// be opened.
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { app } from "../../lib/app.svelte";
+import { ipc } from "../../lib/ipc";
+import { toasts } from "../../lib/toasts.svelte";
+
+/** Asks for a file and opens it; true when it is now the open database. */
+export async function chooseDatabase(create: boolean): Promise<boolean> {
+  const path = create
+    ? await save({ filters: [{ name: "Trove database", extensions: ["db"] }] })
+    : await open({ filters: [{ name: "Trove database", extensions: ["db", "sqlite"] }] });
+  if (typeof path !== "string") return false;
+  try {
+    app.info = await ipc.openDatabase(path);
+    app.problem = null;
+    app.changed();
+    toasts.success(`Opened ${app.info.db_path}`);
+    return true;
+  } catch (e) {
+    toasts.error(e, "Could not open the database");
+    return false;
+  }
+}
