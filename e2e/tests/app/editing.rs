@@ -95,6 +95,21 @@ pub fn wrong_barcode_refused(driver: &mut Driver) -> Outcome {
         "an item was created despite the bad barcode"
     );
     ensure!(rows(&app)?.is_empty(), "the table lists an item");
+
+    // A quantity that is not a whole number is refused at its field too,
+    // not passed on as "unchanged".
+    retype(&app, "quantity", "2.5")?;
+    app.find("[data-testid=item-editor] [data-testid=save]")?
+        .click()?;
+    let error = app.wait_for("[data-error=quantity]", WAIT)?.text()?;
+    ensure!(
+        error.contains("whole number"),
+        "the quantity error says {error:?}"
+    );
+    ensure!(
+        live_items(&db.path)? == 0,
+        "an item was created with quantity 2.5"
+    );
     Ok(())
 }
 

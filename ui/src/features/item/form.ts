@@ -21,6 +21,15 @@ export type TextField =
 export type CountField =
   "quantity" | "low_stock_threshold" | "weight_grams" | "length_mm" | "width_mm" | "height_mm";
 
+export const COUNT_FIELDS: readonly CountField[] = [
+  "quantity",
+  "low_stock_threshold",
+  "weight_grams",
+  "length_mm",
+  "width_mm",
+  "height_mm",
+];
+
 /** An empty form for a new item. */
 export function blankForm(home: string): ItemChanges {
   return {
