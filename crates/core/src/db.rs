@@ -101,6 +101,22 @@ impl Store {
         Ok(value)
     }
 
+    /// Like [`Store::write`], then runs `after` on the writer once the
+    /// transaction has committed, still holding it: for file changes that
+    /// must follow the commit and must not interleave with another write.
+    pub(crate) fn write_then<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+        after: impl FnOnce(&Connection, &T) -> Result<()>,
+    ) -> Result<T> {
+        let mut conn = self.writer();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        after(&conn, &value)?;
+        Ok(value)
+    }
+
     /// The writer connection itself, for work that manages its own
     /// transactions (batched imports).
     pub(crate) fn writer(&self) -> MutexGuard<'_, Connection> {

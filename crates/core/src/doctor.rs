@@ -127,6 +127,7 @@ impl Store {
             checks.push(check);
             Ok(())
         })?;
+        checks.extend(self.photo_checks()?);
         Ok(DoctorReport { checks })
     }
 }

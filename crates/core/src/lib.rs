@@ -16,6 +16,7 @@ pub mod labels;
 pub mod list;
 pub mod money;
 pub mod owner;
+pub mod photos;
 pub mod scan;
 pub mod search;
 pub mod settings;
