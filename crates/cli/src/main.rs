@@ -3,6 +3,7 @@
 
 mod bench;
 mod label;
+mod photos;
 mod print;
 
 use std::collections::BTreeMap;
@@ -116,6 +117,9 @@ enum Command {
     /// Benchmarks and the data generator they use.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Import and list photos (stored beside the database, in `<name>-photos/`).
+    #[command(subcommand)]
+    Photos(photos::PhotosCommand),
     /// Write printable barcode labels for bins, sections or items to an SVG or PDF file.
     Label(label::LabelArgs),
 }
@@ -434,6 +438,7 @@ impl Command {
             ) => *json,
             Command::Bench(b) => b.json(),
             Command::Label(args) => args.json,
+            Command::Photos(cmd) => cmd.json(),
         }
     }
 }
@@ -535,6 +540,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         }
         Command::Bench(cmd) => bench::run(cmd, &store, out)?,
         Command::Label(args) => label::run(args, &store, out)?,
+        Command::Photos(cmd) => return photos::run(cmd, &store, out),
     }
     Ok(ExitCode::SUCCESS)
 }
