@@ -115,11 +115,79 @@ fn run_suite(ctx: &Ctx, o: &Opts, steps: &mut Steps) -> Result<()> {
     let ui = ui_bench(ctx, &o.out.join("trove.db"), steps)?;
     md.push_str("\n## The desktop app on the same database\n\n");
     md.push_str(&ui);
+    let photos = photo_bench(&ctx.trove_release_exe(), &o.out.join("photos"), steps)?;
+    md.push_str("\n## Photo import against vipsthumbnail\n\n");
+    md.push_str(&photos);
     let path = o.out.join("benchmarks.md");
     fs::write(&path, &md).map_err(|e| format!("could not write {}: {e}", path.display()))?;
     println!("\n{md}");
     println!("written to {}", path.display());
     Ok(())
+}
+
+/// How many generated 12 MP JPEGs the photo benchmark imports.
+const BENCH_PHOTOS: u32 = 48;
+
+/// `trove bench photos`: Trove's import of generated 12 MP JPEGs (hash,
+/// store, both thumbnails) against `vipsthumbnail` making the same two
+/// sizes, in one run; returns the Markdown table.
+fn photo_bench(exe: &Path, dir: &Path, steps: &mut Steps) -> Result<String> {
+    let out = steps.step("photos: trove import against vipsthumbnail", || {
+        let mut c = Command::new(exe);
+        c.args(["bench", "photos", "--json", "--count"])
+            .arg(BENCH_PHOTOS.to_string())
+            .arg("--dir")
+            .arg(dir);
+        let out = util::run_capture(&mut c)?;
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    })?;
+    let v = json::parse_report(&out).map_err(|e| format!("`trove bench photos`: {e}\n{out}"))?;
+    render_photo_bench(&v)
+        .ok_or_else(|| format!("`trove bench photos` printed an unexpected report:\n{out}"))
+}
+
+fn render_photo_bench(v: &Json) -> Option<String> {
+    let run = |key: &str| -> Option<(f64, f64, f64)> {
+        let r = v.get(key)?;
+        Some((
+            r.num("seconds")?,
+            r.num("photos_per_second")?,
+            r.num("megabytes_per_second")?,
+        ))
+    };
+    let (cores, photos) = (v.num("cores")?, v.num("photos")?);
+    let mut s = format!(
+        "{photos} JPEGs of {}×{} ({:.0} MB), {cores} cores, {}. Throughput is photos per second of wall time, both thumbnail sizes made.\n\n\
+         | run | seconds | photos/s | MB/s |\n|---|---:|---:|---:|\n",
+        v.num("width")?,
+        v.num("height")?,
+        v.num("megabytes")?,
+        v.str("vips_version")?,
+    );
+    for (label, key) in [
+        (
+            "Trove import: hash, store original, 256 + 1024 thumbnails, rows",
+            "trove",
+        ),
+        (
+            "vipsthumbnail -s 1024, then -s 256 (one process per size)",
+            "vips_sequential",
+        ),
+        (
+            "vipsthumbnail -s 1024, then -s 256 (one process per core per size)",
+            "vips_parallel",
+        ),
+    ] {
+        let (secs, rate, mbs) = run(key)?;
+        let _ = writeln!(s, "| {label} | {secs:.2} | {rate:.1} | {mbs:.0} |");
+    }
+    let best_vips = run("vips_sequential")?.1.max(run("vips_parallel")?.1);
+    let _ = writeln!(
+        s,
+        "\nTrove against the faster vipsthumbnail run: {:.2}× (target ≥ 1).",
+        run("trove")?.1 / best_vips
+    );
+    Some(s)
 }
 
 /// The app's own figures on the suite's database (release builds of the
@@ -869,6 +937,22 @@ fn one_line(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_photo_report_renders_as_a_table_with_the_ratio() {
+        let v = crate::json::parse(
+            r#"{"photos":4,"width":4000,"height":3000,"megabytes":16.0,"cores":2,
+               "trove":{"seconds":0.5,"photos_per_second":8.0,"megabytes_per_second":32.0},
+               "vips_sequential":{"seconds":1.0,"photos_per_second":4.0,"megabytes_per_second":16.0},
+               "vips_parallel":{"seconds":0.8,"photos_per_second":5.0,"megabytes_per_second":20.0},
+               "vips_version":"libvips 8.14.1"}"#,
+        )
+        .unwrap();
+        let md = super::render_photo_bench(&v).unwrap();
+        assert!(md.contains("| Trove import: hash, store original, 256 + 1024 thumbnails, rows | 0.50 | 8.0 | 32 |"), "{md}");
+        assert!(md.contains("1.60×"), "{md}");
+        assert!(super::render_photo_bench(&crate::json::parse("{}").unwrap()).is_none());
+    }
+
     use super::*;
 
     fn os(v: &[&str]) -> Vec<OsString> {

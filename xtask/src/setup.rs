@@ -10,7 +10,7 @@ use crate::util::{self, Result};
 pub const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config"];
 
 /// Extra packages the benchmark suite needs: the sqlite3 CLI is the anchor.
-pub const BENCH_PACKAGES: &[&str] = &["sqlite3"];
+pub const BENCH_PACKAGES: &[&str] = &["sqlite3", "libvips-tools"];
 
 /// Makes sure the given Debian packages are installed.
 ///

@@ -43,6 +43,8 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Photo import against vipsthumbnail on generated 12 MP JPEGs.
+    Photos(crate::bench_photos::PhotoBenchArgs),
     /// Time the first page of every list sort and filter.
     Lists {
         #[arg(long)]
@@ -54,6 +56,7 @@ impl BenchCommand {
     pub fn json(&self) -> bool {
         match self {
             BenchCommand::Gen(_) => false,
+            BenchCommand::Photos(args) => args.json,
             BenchCommand::Search { json, .. }
             | BenchCommand::Scan { json, .. }
             | BenchCommand::Lists { json } => *json,
@@ -159,6 +162,7 @@ pub fn generate(args: &GenArgs) -> Result<(), Error> {
 pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> {
     match cmd {
         BenchCommand::Gen(args) => generate(&args),
+        BenchCommand::Photos(args) => crate::bench_photos::run(&args, out),
         BenchCommand::Search {
             queries,
             mode,

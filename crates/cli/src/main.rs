@@ -2,6 +2,7 @@
 //! and printing only; everything else is `trove_core`.
 
 mod bench;
+mod bench_photos;
 mod label;
 mod photos;
 mod print;
@@ -447,6 +448,11 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
     // The generator writes files only; it must not create a database.
     if let Command::Bench(bench::BenchCommand::Gen(args)) = &command {
         bench::generate(args)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The photo benchmark makes its own database beside its photos.
+    if let Command::Bench(bench::BenchCommand::Photos(args)) = &command {
+        bench_photos::run(args, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::open(db)?;
