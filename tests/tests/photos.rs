@@ -516,7 +516,7 @@ fn the_same_photo_is_stored_once_and_its_files_go_with_its_last_use() {
     let copy = write(dir.path(), "copy-of-one.jpg", &bytes);
     let store_files = || files_under(&dir.path().join("trove-photos"));
 
-    let first = import(&store, &[one.clone()], None);
+    let first = import(&store, std::slice::from_ref(&one), None);
     assert_eq!(first.imported.len(), 1);
     assert_eq!(store_files().len(), 3, "original and two thumbnails");
     let twice = import(&store, &[one.clone(), copy.clone()], None);
@@ -527,14 +527,14 @@ fn the_same_photo_is_stored_once_and_its_files_go_with_its_last_use() {
     );
     assert!(twice.imported.is_empty());
 
-    let on_a = import(&store, &[copy.clone()], Some(&a.id));
+    let on_a = import(&store, std::slice::from_ref(&copy), Some(&a.id));
     assert_eq!(
         on_a.imported.len(),
         1,
         "dropping an inbox photo on an item assigns it"
     );
     assert_eq!(store.inbox_count().unwrap(), 0);
-    let on_b = import(&store, &[one.clone()], Some(&b.id));
+    let on_b = import(&store, std::slice::from_ref(&one), Some(&b.id));
     assert_eq!(on_b.imported.len(), 1, "linked again to a second item");
     assert_eq!(store_files().len(), 3, "still one copy of the files");
     assert_eq!(on_a.imported[0].hash, on_b.imported[0].hash);
@@ -587,7 +587,7 @@ fn an_item_keeps_its_photos_in_order_with_one_cover() {
     let after = store.set_cover(&photos[2].id).unwrap();
     assert_eq!(after.iter().filter(|p| p.cover).count(), 1);
     assert!(after.iter().find(|p| p.id == photos[2].id).unwrap().cover);
-    let covers = store.covers(&[item.id.clone()]).unwrap();
+    let covers = store.covers(std::slice::from_ref(&item.id)).unwrap();
     assert_eq!(covers[&item.id], photos[2].thumbnails.small);
 
     store.delete_photos(&[photos[2].id.clone()]).unwrap();

@@ -304,7 +304,7 @@ impl Store {
             if want != have {
                 return Err(Error::invalid(
                     "photos",
-                    &ids.join(","),
+                    ids.join(","),
                     "photo_order",
                     "the new order must list each of the item's photos once",
                 ));
