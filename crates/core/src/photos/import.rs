@@ -128,8 +128,8 @@ impl Store {
         // One worker per core, plus two so that a core is never idle while
         // a worker waits for its files to reach the disk (each original is
         // flushed before its row may be written).
-        let workers = (std::thread::available_parallelism().map_or(2, |n| n.get()) + 2)
-            .min(sources.len());
+        let workers =
+            (std::thread::available_parallelism().map_or(2, |n| n.get()) + 2).min(sources.len());
         let next = AtomicUsize::new(0);
         let (send, receive) = mpsc::sync_channel::<(usize, Outcome)>(workers * 2);
         std::thread::scope(|scope| -> Result<()> {
