@@ -503,6 +503,22 @@ fn the_cli_exits_1_when_a_file_was_skipped_and_lists_it() {
         assert!(Path::new(photo["thumbnails"][size].as_str().unwrap()).is_file());
     }
     assert_eq!(photo["hash"].as_str().unwrap().len(), 64);
+
+    // Thumbnails can be drawn again from the original at any time.
+    let small = PathBuf::from(photo["thumbnails"]["small"].as_str().unwrap());
+    std::fs::remove_file(&small).unwrap();
+    let redraw = std::process::Command::new(trove_bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["photos", "redraw"])
+        .output()
+        .unwrap();
+    assert!(
+        redraw.status.success(),
+        "{}",
+        String::from_utf8_lossy(&redraw.stderr)
+    );
+    assert_upright(&small, 64, 48, "redrawn by the CLI");
 }
 
 #[test]

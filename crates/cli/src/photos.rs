@@ -24,6 +24,14 @@ pub enum PhotosCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Draw thumbnails again from the originals: the given photos (by hash),
+    /// or every stored photo.
+    Redraw {
+        #[arg(value_name = "HASH")]
+        hashes: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// List an item's photos in order, or the inbox's.
     List {
         #[arg(long, value_name = "ID_OR_SKU")]
@@ -36,7 +44,9 @@ pub enum PhotosCommand {
 impl PhotosCommand {
     pub fn json(&self) -> bool {
         match self {
-            PhotosCommand::Import { json, .. } | PhotosCommand::List { json, .. } => *json,
+            PhotosCommand::Import { json, .. }
+            | PhotosCommand::Redraw { json, .. }
+            | PhotosCommand::List { json, .. } => *json,
         }
     }
 }
@@ -66,6 +76,20 @@ pub fn run(cmd: PhotosCommand, store: &Store, out: &Output) -> Result<ExitCode, 
             } else {
                 ExitCode::from(1)
             })
+        }
+        PhotosCommand::Redraw { mut hashes, .. } => {
+            if hashes.is_empty() {
+                hashes = store.all_photos()?.into_iter().map(|p| p.hash).collect();
+                hashes.sort_unstable();
+                hashes.dedup();
+            }
+            for hash in &hashes {
+                store.regenerate_thumbnails(hash)?;
+            }
+            out.value(&serde_json::json!({ "redrawn": hashes.len() }), |_| {
+                format!("{} photo(s) redrawn", hashes.len())
+            });
+            Ok(ExitCode::SUCCESS)
         }
         PhotosCommand::List { item, .. } => {
             let photos = match item {
