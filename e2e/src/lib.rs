@@ -6,9 +6,10 @@ mod base64;
 pub mod error;
 pub mod harness;
 mod http;
+pub mod native_drop;
 pub mod process;
 pub mod webdriver;
 
 pub use error::{Error, Result};
 pub use harness::{App, Driver};
-pub use webdriver::{keys, Element, KeyActions, Session};
+pub use webdriver::{keys, Element, KeyActions, PointerActions, Session};

@@ -27,6 +27,11 @@ pub mod keys {
     pub const ESCAPE: &str = "\u{E00C}";
     pub const CONTROL: &str = "\u{E009}";
     pub const BACKSPACE: &str = "\u{E003}";
+    pub const SHIFT: &str = "\u{E008}";
+    pub const ALT: &str = "\u{E00A}";
+    pub const DELETE: &str = "\u{E017}";
+    pub const LEFT: &str = "\u{E012}";
+    pub const RIGHT: &str = "\u{E014}";
 }
 
 /// A WebDriver server at `host:port`.
@@ -430,6 +435,67 @@ impl KeyActions {
     /// The `actions` array for [`Session::actions`].
     pub fn into_json(self) -> Value {
         json!([{ "type": "key", "id": "keyboard", "actions": self.steps }])
+    }
+}
+
+/// A mouse's actions, built up step by step. Positions are CSS pixels from
+/// the viewport's top-left corner.
+#[derive(Debug, Clone, Default)]
+pub struct PointerActions {
+    steps: Vec<Value>,
+}
+
+impl PointerActions {
+    /// No actions yet.
+    pub fn new() -> PointerActions {
+        PointerActions::default()
+    }
+
+    /// Moves the pointer to (`x`, `y`) over `duration`.
+    pub fn move_to(mut self, x: f64, y: f64, duration: Duration) -> PointerActions {
+        self.steps.push(json!({
+            "type": "pointerMove",
+            "origin": "viewport",
+            "x": x.round() as i64,
+            "y": y.round() as i64,
+            "duration": duration.as_millis() as u64,
+        }));
+        self
+    }
+
+    /// Presses the main button.
+    pub fn down(mut self) -> PointerActions {
+        self.steps
+            .push(json!({ "type": "pointerDown", "button": 0 }));
+        self
+    }
+
+    /// Lets the main button up.
+    pub fn up(mut self) -> PointerActions {
+        self.steps.push(json!({ "type": "pointerUp", "button": 0 }));
+        self
+    }
+
+    /// Waits `duration` before the next action.
+    pub fn pause(mut self, duration: Duration) -> PointerActions {
+        self.steps
+            .push(json!({ "type": "pause", "duration": duration.as_millis() as u64 }));
+        self
+    }
+
+    /// The input source, to combine with others in one [`Session::actions`].
+    pub fn into_source(self) -> Value {
+        json!({
+            "type": "pointer",
+            "id": "mouse",
+            "parameters": { "pointerType": "mouse" },
+            "actions": self.steps,
+        })
+    }
+
+    /// The `actions` array for [`Session::actions`].
+    pub fn into_json(self) -> Value {
+        json!([self.into_source()])
     }
 }
 

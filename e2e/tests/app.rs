@@ -10,8 +10,12 @@
 // The scenarios live beside this file, in app/.
 #[path = "app/editing.rs"]
 mod editing;
+#[path = "app/inbox.rs"]
+mod inbox;
 #[path = "app/instance.rs"]
 mod instance;
+#[path = "app/photos.rs"]
+mod photos;
 #[path = "app/scanning.rs"]
 mod scanning;
 #[path = "app/screenshots.rs"]
@@ -49,6 +53,12 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     (
         "unreadable_database_is_explained",
         instance::unreadable_database_is_explained,
+    ),
+    ("photos_on_items", photos::photos_on_items),
+    ("photos_inbox_assigns", inbox::inbox_assigns_photos),
+    (
+        "photos_only_the_stores_load",
+        inbox::only_the_stores_photos_load,
     ),
     ("screenshots", screenshots::screenshots),
 ];

@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod photo_scope;
 mod state;
 
 #[cfg(test)]
@@ -15,6 +16,7 @@ use std::time::Instant;
 
 use tauri::Manager;
 
+use crate::photo_scope::PhotoScope;
 use crate::state::{database_from_args, AppState};
 
 /// Starts the app on the database named by `--db`, `TROVE_DB` or the
@@ -48,6 +50,15 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(PhotoScope::default())
+        .setup(|app| {
+            // The asset protocol's static scope is empty: the window may
+            // read the open database's photos from here on, and nothing else.
+            if let Ok(store) = app.state::<AppState>().store() {
+                app.state::<PhotoScope>().show(app.handle(), &store);
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::items::list_items,
             commands::items::search_items,
@@ -72,6 +83,16 @@ pub fn run() {
             commands::jobs::import_csv,
             commands::jobs::cancel_job,
             commands::jobs::export_csv,
+            commands::photos::import_photos,
+            commands::photos::item_photos,
+            commands::photos::inbox_photos,
+            commands::photos::inbox_count,
+            commands::photos::photo_covers,
+            commands::photos::assign_photos,
+            commands::photos::unassign_photos,
+            commands::photos::reorder_photos,
+            commands::photos::set_cover_photo,
+            commands::photos::delete_photos,
             commands::app::app_info,
             commands::app::open_database,
             commands::app::set_home_currency,

@@ -116,6 +116,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 fn open(path: &Path) -> Result<Open> {
+    // Photo paths are built from the database's, and the window can only
+    // turn absolute paths into asset URLs: `--db shop.db` must not make
+    // them relative. (Failing needs a vanished working directory, and then
+    // the relative path fails to open too, with a clearer error.)
+    let path = &std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let owner = Owner::claim(path)?;
     let store = Store::open(path)?;
     store.use_lean_readers();
@@ -176,6 +181,26 @@ mod tests {
         let good = dir.path().join("good.db");
         state.switch(&good).unwrap();
         assert_eq!(state.store().unwrap().path(), good.as_path());
+    }
+
+    #[test]
+    fn a_relative_database_path_is_opened_as_absolute() {
+        let dir = tempfile::tempdir().unwrap();
+        let cwd = std::env::current_dir().unwrap();
+        let relative = pathdiff(dir.path().join("rel.db"), &cwd);
+        let state = AppState::open(&relative, Instant::now()).unwrap();
+        let store = state.store().unwrap();
+        assert!(store.path().is_absolute(), "{}", store.path().display());
+        assert!(store.photo_files().root().is_absolute());
+    }
+
+    /// `to` written relative to `from` with `..` steps (tempdirs are not
+    /// under the working directory).
+    fn pathdiff(to: PathBuf, from: &Path) -> PathBuf {
+        let ups = from.components().count() - 1;
+        let mut out: PathBuf = std::iter::repeat_n("..", ups).collect();
+        out.extend(to.components().skip(1));
+        out
     }
 
     #[test]

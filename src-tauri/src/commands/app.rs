@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tauri::{State, WebviewWindow};
+use tauri::{AppHandle, State, WebviewWindow};
 
 use crate::error::{core, shell, CommandResult};
+use crate::photo_scope::PhotoScope;
 use crate::state::AppState;
 
 /// What Settings shows about the running app.
@@ -19,11 +20,14 @@ pub struct AppInfo {
     pub upgrade_backup: Option<String>,
     pub schema_version: usize,
     pub home_currency: String,
+    /// False when this database's photos cannot be shown until the app
+    /// restarts (it was open before, in this process, and then left).
+    pub photos_visible: bool,
     /// This process, for measuring it from outside.
     pub pid: u32,
 }
 
-fn info(state: &AppState) -> CommandResult<AppInfo> {
+fn info(state: &AppState, photos: &PhotoScope) -> CommandResult<AppInfo> {
     let store = state.store()?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -31,29 +35,44 @@ fn info(state: &AppState) -> CommandResult<AppInfo> {
         upgrade_backup: store.upgrade_backup().map(|p| p.display().to_string()),
         schema_version: trove_core::db::latest_schema_version(),
         home_currency: core(store.home_currency())?.code().to_string(),
+        photos_visible: photos.visible(),
         pid: std::process::id(),
     })
 }
 
 #[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
-    info(&state)
+pub fn app_info(
+    state: State<'_, AppState>,
+    photos: State<'_, PhotoScope>,
+) -> CommandResult<AppInfo> {
+    info(&state, &photos)
 }
 
-/// Opens another database file (creating it if it does not exist).
+/// Opens another database file (creating it if it does not exist); the
+/// window may read its photos, and no longer those of the one before.
 #[tauri::command(async)]
-pub fn open_database(state: State<'_, AppState>, path: String) -> CommandResult<AppInfo> {
+pub fn open_database(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    photos: State<'_, PhotoScope>,
+    path: String,
+) -> CommandResult<AppInfo> {
     if path.trim().is_empty() {
         return Err(shell("path_required", "choose a database file"));
     }
-    core(state.switch(&PathBuf::from(path)))?;
-    info(&state)
+    let store = core(state.switch(&PathBuf::from(path)))?;
+    photos.show(&app, &store);
+    info(&state, &photos)
 }
 
 #[tauri::command(async)]
-pub fn set_home_currency(state: State<'_, AppState>, code: String) -> CommandResult<AppInfo> {
+pub fn set_home_currency(
+    state: State<'_, AppState>,
+    photos: State<'_, PhotoScope>,
+    code: String,
+) -> CommandResult<AppInfo> {
     core(state.store()?.set_home_currency(&code))?;
-    info(&state)
+    info(&state, &photos)
 }
 
 /// How long start-up took, as the process saw it.

@@ -1,13 +1,16 @@
-//! Long work (CSV import and export) runs on its own thread and reports
-//! progress through events, so the window never waits on it.
+//! Long work (CSV import and export, photo import) runs on its own thread
+//! and reports progress through events, so the window never waits on it.
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress, ImportReport};
+use trove_core::photos::{PhotoImportReport, PhotoProgress};
 use trove_core::ErrorBody;
 
 use crate::error::{core, shell, CommandResult};
@@ -18,11 +21,24 @@ pub const PROGRESS_EVENT: &str = "job-progress";
 /// The event a job reports its end on.
 pub const DONE_EVENT: &str = "job-done";
 
+/// Progress events closer together than this are dropped (the last one
+/// before the end always goes): a folder of small photos finishes files
+/// faster than a progress bar can show them.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(40);
+
 /// Progress of a job, for its progress bar.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct JobProgress {
     pub job: String,
-    pub progress: ImportProgress,
+    pub progress: Progress,
+}
+
+/// What a job has done so far, by kind of job.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Progress {
+    Csv(ImportProgress),
+    Photos(PhotoProgress),
 }
 
 /// How a job ended: its report, or the error (a rejected file lists every
@@ -30,8 +46,85 @@ pub struct JobProgress {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct JobDone {
     pub job: String,
-    pub report: Option<ImportReport>,
+    pub report: Option<JobReport>,
     pub error: Option<ErrorBody>,
+}
+
+/// What a finished job did, by kind of job.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum JobReport {
+    Csv(ImportReport),
+    Photos(PhotoImportReport),
+}
+
+/// A running job's side of the job: its cancel flag and its progress events.
+pub struct Job {
+    app: AppHandle,
+    id: String,
+    cancel: Arc<AtomicBool>,
+    last_progress: Option<Instant>,
+}
+
+impl Job {
+    /// Set when the person asked the job to stop.
+    pub fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancel
+    }
+
+    /// Reports progress; `last` forces it out past the throttle.
+    pub fn progress(&mut self, progress: Progress, last: bool) {
+        let now = Instant::now();
+        let due = self
+            .last_progress
+            .is_none_or(|at| now.duration_since(at) >= PROGRESS_INTERVAL);
+        if !(due || last) {
+            return;
+        }
+        self.last_progress = Some(now);
+        let _ = self.app.emit(
+            PROGRESS_EVENT,
+            JobProgress {
+                job: self.id.clone(),
+                progress,
+            },
+        );
+    }
+}
+
+/// Starts `work` on its own thread as a new job and returns the job's id at
+/// once; what `work` returns is sent as the job's end.
+pub fn spawn_job<F>(app: AppHandle, state: &AppState, what: &str, work: F) -> CommandResult<String>
+where
+    F: FnOnce(&mut Job) -> (Option<JobReport>, Option<ErrorBody>) + Send + 'static,
+{
+    let id = next_job_id();
+    let cancel = state.start_job(&id);
+    let mut job = Job {
+        app,
+        id: id.clone(),
+        cancel,
+        last_progress: None,
+    };
+    let started = std::thread::Builder::new()
+        .name(format!("{what} {id}"))
+        .spawn(move || {
+            let (report, error) = work(&mut job);
+            job.app.state::<AppState>().end_job(&job.id);
+            let _ = job.app.emit(
+                DONE_EVENT,
+                JobDone {
+                    job: job.id.clone(),
+                    report,
+                    error,
+                },
+            );
+        });
+    if let Err(e) = started {
+        state.end_job(&id);
+        return Err(shell("thread", format!("could not start the {what}: {e}")));
+    }
+    Ok(id)
 }
 
 /// Starts importing a CSV file; returns the job id at once.
@@ -44,53 +137,53 @@ pub fn import_csv(
     skip_invalid: bool,
 ) -> CommandResult<String> {
     let store = state.store()?;
-    let job = next_job_id();
-    let cancel = state.start_job(&job);
     let options = ImportOptions {
         dry_run,
         skip_invalid,
     };
-    let id = job.clone();
-    std::thread::Builder::new()
-        .name(format!("import {job}"))
-        .spawn(move || {
-            let mut progress = |p: ImportProgress| {
-                let _ = app.emit(
-                    PROGRESS_EVENT,
-                    JobProgress {
-                        job: id.clone(),
-                        progress: p,
-                    },
-                );
-                !cancel.load(Ordering::Relaxed)
-            };
-            let result = store.import_csv(&PathBuf::from(&path), &options, &mut progress);
-            let done = match result {
-                Ok(report) => JobDone {
-                    job: id.clone(),
-                    report: Some(report),
-                    error: None,
-                },
-                Err(e) => {
-                    let report = match &e {
-                        trove_core::Error::Import(r) => Some((**r).clone()),
-                        _ => None,
-                    };
-                    JobDone {
-                        job: id.clone(),
-                        report,
-                        error: Some(ErrorBody::from(&e)),
-                    }
-                }
-            };
-            app.state::<AppState>().end_job(&id);
-            let _ = app.emit(DONE_EVENT, done);
-        })
-        .map_err(|e| shell("thread", format!("could not start the import: {e}")))?;
-    Ok(job)
+    spawn_job(app, &state, "import", move |job| {
+        let mut progress = |p: ImportProgress| {
+            job.progress(Progress::Csv(p), false);
+            !job.cancel_flag().load(Ordering::Relaxed)
+        };
+        match store.import_csv(&PathBuf::from(&path), &options, &mut progress) {
+            Ok(report) => (Some(JobReport::Csv(report)), None),
+            Err(e) => {
+                let report = match &e {
+                    trove_core::Error::Import(r) => Some(JobReport::Csv((**r).clone())),
+                    _ => None,
+                };
+                (report, Some(ErrorBody::from(&e)))
+            }
+        }
+    })
 }
 
-/// Asks a running job to stop; it keeps nothing.
+/// Starts importing photos (files and folders) onto an item, or into the
+/// inbox when `item` is none; returns the job id at once. Cancelling keeps
+/// the photos already finished, and the report says so.
+pub fn import_photos_job(
+    app: AppHandle,
+    state: &AppState,
+    paths: Vec<PathBuf>,
+    item: Option<String>,
+) -> CommandResult<String> {
+    let store = state.store()?;
+    spawn_job(app, state, "photo import", move |job| {
+        let cancel = Arc::clone(&job.cancel);
+        let result = store.import_photos(&paths, item.as_deref(), &cancel, |p| {
+            let last = p.files_done == p.files_total;
+            job.progress(Progress::Photos(p.clone()), last);
+        });
+        match result {
+            Ok(report) => (Some(JobReport::Photos(report)), None),
+            Err(e) => (None, Some(ErrorBody::from(&e))),
+        }
+    })
+}
+
+/// Asks a running job to stop; a CSV import keeps nothing, a photo import
+/// keeps the photos it finished.
 #[tauri::command(async)]
 pub fn cancel_job(state: State<'_, AppState>, job: String) -> bool {
     match state.job(&job) {

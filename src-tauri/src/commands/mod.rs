@@ -5,4 +5,5 @@ pub mod app;
 pub mod items;
 pub mod jobs;
 pub mod labels;
+pub mod photos;
 pub mod storage;

@@ -1,14 +1,16 @@
 // App-wide state: which screen is shown, which item is open, a pending
 // put-away, and a revision counter that lists watch to refresh after writes.
-import type { AppInfo, ItemChanges } from "./bindings";
+import type { AppInfo, ItemChanges, Photo } from "./bindings";
 
-export type Screen = "inventory" | "storage" | "labels" | "trash" | "settings";
+export type Screen = "inventory" | "photos" | "storage" | "labels" | "trash" | "settings";
 
 export interface Editing {
   /** The item's id, or null for a new item. */
   key: string | null;
   /** Values a new item starts with (a scanned barcode). */
   prefill?: Partial<ItemChanges>;
+  /** Inbox photos a new item gets when it is created, the first as its cover. */
+  photos?: Photo[];
 }
 
 export interface PutAway {
@@ -30,6 +32,8 @@ class AppModel {
   putAway = $state<PutAway | null>(null);
   /** Bumped after every write; lists and counts reload when it changes. */
   revision = $state(0);
+  /** Photos waiting in the inbox, for the nav. */
+  inboxCount = $state(0);
   info = $state<AppInfo | null>(null);
   /** Why the database could not be opened at launch, until another is. */
   problem = $state<string | null>(null);
@@ -42,8 +46,8 @@ class AppModel {
     this.editing = { key };
   }
 
-  newItem(prefill?: Partial<ItemChanges>): void {
-    this.editing = { key: null, prefill };
+  newItem(prefill?: Partial<ItemChanges>, photos?: Photo[]): void {
+    this.editing = { key: null, prefill, photos };
   }
 
   closeEditor(): void {

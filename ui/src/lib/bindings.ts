@@ -280,6 +280,67 @@ export type ImportProgress = { rows: number, bytes: number, total_bytes: number,
 
 export type ExportReport = { file: string, rows: number, };
 
+export type PhotoFormat = "jpeg" | "png" | "webp" | "gif" | "tiff";
+
+export type Thumbnails = { 
+/**
+ * Long edge 256 px.
+ */
+small: string, 
+/**
+ * Long edge 1024 px.
+ */
+large: string, };
+
+export type Photo = { id: string, 
+/**
+ * BLAKE3 of the original's bytes (hex): the file's name in the store.
+ */
+hash: string, 
+/**
+ * The name it was imported under.
+ */
+file_name: string, format: PhotoFormat, 
+/**
+ * Upright size in pixels.
+ */
+width: number, height: number, byte_size: number, taken_at: string | null, 
+/**
+ * EXIF orientation 1–8 of the original (thumbnails are already upright).
+ */
+orientation: number, imported_at: string, 
+/**
+ * The item it belongs to; `None` in the inbox.
+ */
+item_id: string | null, position: number | null, cover: boolean, 
+/**
+ * Where its files are, for the window and for the person.
+ */
+original: string, thumbnails: Thumbnails, };
+
+export type PhotoProgress = { files_done: number, files_total: number, bytes_done: number, bytes_total: number, 
+/**
+ * The file just finished.
+ */
+current: string, };
+
+export type PhotoSkip = { path: string, reason: string, };
+
+export type PhotoImportReport = { 
+/**
+ * New photos in the target place (a file the store already had is
+ * linked again, not copied).
+ */
+imported: Array<Photo>, 
+/**
+ * Files that were already in the target place: nothing changed.
+ */
+already: Array<Photo>, skipped: Array<PhotoSkip>, 
+/**
+ * Files in the given folders that are not photos by their extension.
+ */
+ignored: number, cancelled: boolean, };
+
 export type ItemDetail = { item: Item, 
 /**
  * Every field as text, ready for the form.
@@ -304,6 +365,11 @@ db_path: string,
  */
 upgrade_backup: string | null, schema_version: number, home_currency: string, 
 /**
+ * False when this database's photos cannot be shown until the app
+ * restarts (it was open before, in this process, and then left).
+ */
+photos_visible: boolean, 
+/**
  * This process, for measuring it from outside.
  */
 pid: number, };
@@ -314,9 +380,13 @@ export type Startup = {
  */
 process_ms: number, };
 
-export type JobProgress = { job: string, progress: ImportProgress, };
+export type Progress = { "kind": "csv" } & ImportProgress | { "kind": "photos" } & PhotoProgress;
 
-export type JobDone = { job: string, report: ImportReport | null, error: ErrorBody | null, };
+export type JobProgress = { job: string, progress: Progress, };
+
+export type JobReport = { "kind": "csv" } & ImportReport | { "kind": "photos" } & PhotoImportReport;
+
+export type JobDone = { job: string, report: JobReport | null, error: ErrorBody | null, };
 
 export type LabelSizeInfo = { id: LabelSize, name: string, width_mm: number, height_mm: number, };
 

@@ -1,8 +1,9 @@
 // The one place the UI calls Rust. Every command is typed with the
 // generated bindings; every failure arrives as an ErrorBody {code, message,
 // fields} and is thrown as a CommandError the screens can show.
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview, type DragDropEvent } from "@tauri-apps/api/webview";
 import type {
   AppInfo,
   Bin,
@@ -19,6 +20,7 @@ import type {
   ListQuery,
   Location,
   Page,
+  Photo,
   Scanned,
   SearchQuery,
   SearchResults,
@@ -82,6 +84,26 @@ export const ipc = {
     call<string>("import_csv", { path, dryRun, skipInvalid }),
   cancelJob: (job: string) => call<boolean>("cancel_job", { job }),
   exportCsv: (path: string) => call<ExportReport>("export_csv", { path }),
+  /** Starts importing files and folders onto `item` (id, SKU or barcode), or into the inbox; returns the job id. */
+  importPhotos: (paths: string[], item: string | null) =>
+    call<string>("import_photos", { paths, item }),
+  itemPhotos: (item: string) => call<Photo[]>("item_photos", { item }),
+  /** Inbox photos after the photo `after` (by id), oldest import first. */
+  inboxPhotos: (after: string | null, limit: number) =>
+    call<Photo[]>("inbox_photos", { after, limit }),
+  inboxCount: () => call<number>("inbox_count"),
+  /** Small cover thumbnails of a page of items, by item id (items without photos are absent). */
+  photoCovers: (items: string[]) =>
+    call<Partial<Record<string, string>>>("photo_covers", { items }),
+  /** Puts photos on an item after its own; returns the item's photos. */
+  assignPhotos: (photos: string[], item: string) =>
+    call<Photo[]>("assign_photos", { photos, item }),
+  /** Back to the inbox: the undo of assignPhotos. */
+  unassignPhotos: (photos: string[]) => call<null>("unassign_photos", { photos }),
+  reorderPhotos: (item: string, photos: string[]) =>
+    call<Photo[]>("reorder_photos", { item, photos }),
+  setCoverPhoto: (photo: string) => call<Photo[]>("set_cover_photo", { photo }),
+  deletePhotos: (photos: string[]) => call<number>("delete_photos", { photos }),
   appInfo: () => call<AppInfo>("app_info"),
   openDatabase: (path: string) => call<AppInfo>("open_database", { path }),
   setHomeCurrency: (code: string) => call<AppInfo>("set_home_currency", { code }),
@@ -104,7 +126,18 @@ export const events = {
     listen<JobProgress>("job-progress", (e) => f(e.payload)),
   jobDone: (f: (d: JobDone) => void): Promise<UnlistenFn> =>
     listen<JobDone>("job-done", (e) => f(e.payload)),
+  /** Files dragged over and dropped on the window from outside (positions in physical pixels). */
+  dragDrop: (f: (e: DragDropEvent) => void): Promise<UnlistenFn> =>
+    getCurrentWebview().onDragDropEvent((e) => f(e.payload)),
 };
+
+export type { DragDropEvent };
+
+/** The URL the window loads a photo file by (the asset protocol, which may
+ * read only the open database's photo store). */
+export function photoSrc(path: string): string {
+  return convertFileSrc(path);
+}
 
 /** The sentence to show for any failure. */
 export function describe(e: unknown): string {

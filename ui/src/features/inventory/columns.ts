@@ -23,6 +23,8 @@ export interface Column {
 }
 
 export const COLUMNS: Column[] = [
+  // The cover photo's thumbnail; drawn by the table itself.
+  { id: "cover", label: "", width: "44px", value: () => "" },
   {
     id: "title",
     label: "Title",

@@ -7,7 +7,22 @@ import { toasts } from "../../lib/toasts.svelte";
 import { done } from "../../lib/undo.svelte";
 import { labelSelection } from "../labels/selection.svelte";
 
+/** A dialog waiting for a scan (the item picker), which takes every scan. */
+let capture: ((code: string) => void) | null = null;
+
+/** Sends every scan to `f` until the returned release is called. */
+export function captureScans(f: (code: string) => void): () => void {
+  capture = f;
+  return () => {
+    if (capture === f) capture = null;
+  };
+}
+
 export async function handleScan(code: string): Promise<void> {
+  if (capture) {
+    capture(code);
+    return;
+  }
   // On the Labels screen a scan adds the code to the labels to print.
   if (app.screen === "labels") {
     if (!labelSelection.codes.includes(code)) labelSelection.codes.push(code);

@@ -17,6 +17,9 @@ export async function chooseDatabase(create: boolean): Promise<boolean> {
     app.problem = null;
     app.changed();
     toasts.success(`Opened ${app.info.db_path}`);
+    if (!app.info.photos_visible) {
+      toasts.info("This database was open earlier; its photos show again after Trove restarts");
+    }
     return true;
   } catch (e) {
     toasts.error(e, "Could not open the database");
