@@ -45,6 +45,56 @@ pub fn write_samples(dir: &Path, samples: &[Sample]) -> Outcome<Vec<PathBuf>> {
     Ok(paths)
 }
 
+/// Writes `count` photo-like JPEGs (an object on a soft backdrop, lit from
+/// the top left, each another colour and shape) named `<prefix>-N.jpg`,
+/// for the screenshots.
+pub fn write_product_photos(dir: &Path, prefix: &str, count: usize) -> Outcome<Vec<PathBuf>> {
+    let (w, h) = (900u32, 675u32);
+    let mut paths = Vec::new();
+    for n in 0..count {
+        let hue = (n as f32 * 0.381_966).fract();
+        let (rx, ry) = (
+            0.20 + 0.12 * ((n * 7 % 5) as f32 / 4.0),
+            0.22 + 0.1 * ((n % 3) as f32 / 2.0),
+        );
+        let image = image::RgbImage::from_fn(w, h, |x, y| {
+            let (fx, fy) = (x as f32 / w as f32, y as f32 / h as f32);
+            // The object: an ellipse, shaded brighter towards the light.
+            let (dx, dy) = ((fx - 0.5) / rx, (fy - 0.52) / (ry * 1.33));
+            let inside = dx * dx + dy * dy;
+            if inside <= 1.0 {
+                let light = 1.0 - 0.35 * ((dx + 0.6).powi(2) + (dy + 0.6).powi(2)).sqrt() / 2.0;
+                return image::Rgb(hsv(hue, 0.55, 0.85 * light));
+            }
+            // Its shadow on the table, then the backdrop's gradient.
+            let (sx, sy) = ((fx - 0.53) / (rx * 1.1), (fy - 0.52 - ry * 1.2) / 0.05);
+            let shade = if sx * sx + sy * sy <= 1.0 { 0.82 } else { 1.0 };
+            image::Rgb(hsv(hue, 0.08, (0.97 - 0.12 * fy) * shade))
+        });
+        let path = dir.join(format!("{prefix}-{}.jpg", n + 1));
+        image.save(&path)?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// A colour from hue, saturation and value (each 0–1).
+fn hsv(h: f32, s: f32, v: f32) -> [u8; 3] {
+    let i = (h * 6.0).floor();
+    let f = h * 6.0 - i;
+    let (p, q, t) = (v * (1.0 - s), v * (1.0 - f * s), v * (1.0 - (1.0 - f) * s));
+    let (r, g, b) = match i as i32 % 6 {
+        0 => (v, t, p),
+        1 => (q, v, p),
+        2 => (p, v, t),
+        3 => (p, q, v),
+        4 => (t, p, v),
+        _ => (v, p, q),
+    };
+    let byte = |c: f32| (c.clamp(0.0, 1.0) * 255.0).round() as u8;
+    [byte(r), byte(g), byte(b)]
+}
+
 /// The long edge of the small thumbnails the store writes.
 const SMALL_EDGE: u32 = 256;
 

@@ -5,12 +5,72 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use trove_core::list::ListQuery;
 
 use trove_e2e::harness::{target_dir, workspace_dir};
 use trove_e2e::{keys, Driver, KeyActions, Session};
 
 use crate::editing::wait_editor_ready;
+use crate::photos::{wait_shown, write_product_photos};
 use crate::support::{ensure, is_png, press, quoted, rows, settle, show, Db, Outcome, WAIT};
+
+/// Photos on the newest item (the one the editor shot opens).
+const FIRST_ITEM_PHOTOS: usize = 5;
+/// Items after it with a cover photo each.
+const MORE_COVERS: usize = 7;
+/// Photos waiting in the inbox.
+const INBOX_PHOTOS: usize = 10;
+
+/// Gives the newest items photos and fills the inbox, through the core;
+/// returns how many of the first rows have a cover.
+fn add_photos(db: &Db) -> Outcome<usize> {
+    let store = db.store()?;
+    let newest = store.list(&ListQuery {
+        limit: Some(1 + MORE_COVERS),
+        ..ListQuery::default()
+    })?;
+    let files = tempfile::Builder::new()
+        .prefix("trove-e2e-shots-")
+        .tempdir()?;
+    let photos = write_product_photos(
+        files.path(),
+        "photo",
+        FIRST_ITEM_PHOTOS + MORE_COVERS + INBOX_PHOTOS,
+    )?;
+    let never = AtomicBool::new(false);
+    let (first, rest) = photos.split_at(FIRST_ITEM_PHOTOS);
+    let (covers, inbox) = rest.split_at(MORE_COVERS);
+    let mut places: Vec<(&[PathBuf], Option<&str>)> =
+        vec![(first, Some(newest.items[0].id.as_str()))];
+    for (photo, item) in covers.chunks(1).zip(&newest.items[1..]) {
+        places.push((photo, Some(item.id.as_str())));
+    }
+    places.push((inbox, None));
+    for (paths, item) in places {
+        let report = store.import_photos(paths, item, &never, |_| {})?;
+        ensure!(
+            report.complete() && report.imported.len() == paths.len(),
+            "seeding photos failed: {:?}",
+            report.skipped
+        );
+    }
+    Ok(newest.items.len())
+}
+
+/// Waits until `n` cover thumbnails in the table are drawn.
+fn wait_covers(app: &Session, n: usize) -> Outcome {
+    app.wait_until(&format!("{n} covers in the table"), WAIT, || {
+        let drawn = app.execute(
+            "return Array.from(document.querySelectorAll('img[data-testid=row-cover]'))
+               .filter((i) => i.complete && i.naturalWidth > 0).length;",
+            vec![],
+        )?;
+        Ok(drawn.as_u64() == Some(n as u64))
+    })?;
+    Ok(())
+}
 
 fn out_dir() -> PathBuf {
     if std::env::var_os("TROVE_SCREENSHOTS").is_some() {
@@ -20,9 +80,17 @@ fn out_dir() -> PathBuf {
     }
 }
 
-/// Lets transitions and fonts settle, then saves the window as `name`.
+/// Lets transitions and fonts settle, and the images decode (WebKit draws
+/// an image decoded off the main thread only once it is, and the driver's
+/// snapshot does not wait for it), then saves the window as `name`.
 fn shot(app: &Session, dir: &Path, name: &str) -> Outcome {
     settle(400);
+    app.execute_async(
+        "const done = arguments[arguments.length - 1];
+         const images = Array.from(document.images).filter((i) => i.complete && i.naturalWidth > 0);
+         Promise.allSettled(images.map((i) => i.decode())).then(() => done(images.length));",
+        vec![],
+    )?;
     let png = app.screenshot()?;
     ensure!(
         is_png(&png) && png.len() > 10_000,
@@ -42,20 +110,42 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
         .into_iter()
         .next()
         .ok_or("the generated items made no bins")?;
+    let covered = add_photos(&db)?;
     let dir = out_dir();
     fs::create_dir_all(&dir)?;
     let app = driver.launch(&db.path)?;
 
     app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
+    wait_covers(&app, covered)?;
     shot(&app, &dir, "inventory.png")?;
 
     let first = rows(&app)?.into_iter().next().ok_or("no rows shown")?;
     app.find(&format!("[data-testid=row][data-id={}]", quoted(&first.id)))?
         .click()?;
     wait_editor_ready(&app)?;
+    wait_shown(
+        &app,
+        "[data-testid=photo-strip] [data-testid=photo-thumb]",
+        FIRST_ITEM_PHOTOS,
+    )?;
     shot(&app, &dir, "item-editor.png")?;
     app.actions(KeyActions::new().press(keys::ESCAPE).into_json())?;
     app.wait_gone("[data-testid=item-editor]", WAIT)?;
+
+    show(&app, "photos")?;
+    wait_shown(&app, "[data-testid=inbox-photo]", INBOX_PHOTOS)?;
+    for n in [0, 1, 3] {
+        app.execute(
+            "const t = document.querySelectorAll('[data-testid=inbox-photo]')[arguments[0]];
+             t.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));",
+            vec![serde_json::json!(n)],
+        )?;
+    }
+    app.wait_until("three photos picked", WAIT, || {
+        Ok(app.find("[data-testid=inbox-selected]")?.text()? == "3 photos selected")
+    })?;
+    shot(&app, &dir, "inbox.png")?;
+    show(&app, "inventory")?;
 
     // Search for the first word of a title that is a real word.
     let word = first
@@ -109,6 +199,6 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     show(&app, "inventory")?;
     app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
     shot(&app, &dir, "inventory-dark.png")?;
-    println!("    wrote 7 screenshots to {}", dir.display());
+    println!("    wrote 8 screenshots to {}", dir.display());
     Ok(())
 }
