@@ -57,6 +57,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("photos_on_items", photos::photos_on_items),
     ("photos_inbox_assigns", inbox::inbox_assigns_photos),
     (
+        "photos_inbox_pages_and_import_cancels",
+        inbox::inbox_pages_and_import_cancels,
+    ),
+    (
         "photos_only_the_stores_load",
         inbox::only_the_stores_photos_load,
     ),

@@ -380,3 +380,105 @@ pub fn only_the_stores_photos_load(driver: &mut Driver) -> Outcome {
     );
     Ok(())
 }
+
+/// Writes `n` copies of one big PNG into a new folder under `dir`, each
+/// with other bytes after its end (so each is a file of its own to the
+/// store, and each takes a full decode).
+fn big_photos(dir: &Path, n: usize) -> Outcome<std::path::PathBuf> {
+    let folder = dir.join("shoot");
+    std::fs::create_dir_all(&folder)?;
+    let (w, h) = (4000u32, 3000u32);
+    // Smooth, so the files stay small on disk; decoding is 12 MP all the same.
+    let image = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
+    });
+    let first = folder.join("big-000.png");
+    image.save(&first)?;
+    let bytes = std::fs::read(&first)?;
+    for i in 1..n {
+        let mut copy = bytes.clone();
+        copy.extend_from_slice(format!("copy {i}").as_bytes());
+        std::fs::write(folder.join(format!("big-{i:03}.png")), copy)?;
+    }
+    Ok(folder)
+}
+
+/// The inbox loads page after page as it is scrolled; a folder dropped on
+/// it imports with progress, and Cancel stops it keeping what was done.
+pub fn inbox_pages_and_import_cancels(driver: &mut Driver) -> Outcome {
+    const WAITING: usize = 150;
+    const BIG: usize = 60;
+    let db = Db::new()?;
+    let files = tempfile::Builder::new()
+        .prefix("trove-e2e-many-")
+        .tempdir()?;
+    let small: Vec<Sample> = (0..WAITING)
+        .map(|i| Sample {
+            name: Box::leak(format!("s{i:03}.png").into_boxed_str()),
+            width: 48,
+            height: 36,
+            rgb: [
+                (i * 37 % 256) as u8,
+                (i * 91 % 256) as u8,
+                (i * 13 % 256) as u8,
+            ],
+        })
+        .collect();
+    let paths = write_samples(files.path(), &small)?;
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let report = db.store()?.import_photos(&paths, None, &never, |_| {})?;
+    ensure!(report.imported.len() == WAITING, "seeding the inbox failed");
+    let started = std::time::Instant::now();
+    let folder = big_photos(files.path(), BIG)?;
+    let size = std::fs::metadata(folder.join("big-000.png"))?.len();
+    println!(
+        "    wrote {BIG} 12 MP PNGs of {} KB in {:.1} s",
+        size / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    let display = driver.display().to_string();
+    let app = driver.launch(&db.path)?;
+
+    show(&app, "photos")?;
+    app.wait_until("the first page of the inbox", WAIT, || {
+        Ok(app.find_all(TILES)?.len() == 120)
+    })?;
+    app.execute(
+        "const g = document.querySelector('[role=listbox][aria-label=\"Photos in the inbox\"]');
+         g.scrollTop = g.scrollHeight;",
+        vec![],
+    )?;
+    app.wait_until("the rest of the inbox after scrolling", WAIT, || {
+        Ok(app.find_all(TILES)?.len() == WAITING)
+    })?;
+
+    // The folder, dropped: progress, then Cancel.
+    let started = std::time::Instant::now();
+    drop_files(&app, &display, &[folder], "[data-testid=inbox]", || Ok(()))?;
+    let progress = app.wait_for("[data-testid=photo-import]", WAIT)?;
+    app.wait_until("an import to report files done", WAIT, || {
+        let text = progress.text()?;
+        Ok(text.contains(&format!("of {BIG} files")) && !text.contains(&format!("0 of {BIG}")))
+    })?;
+    app.find("[data-testid=photo-import-cancel]")?.click()?;
+    let said = wait_toast(&app, "stopped before the end")?;
+    println!(
+        "    cancelled after {:.1} s: {said}",
+        started.elapsed().as_secs_f64()
+    );
+    let kept = db.store()?.inbox_count()? as usize - WAITING;
+    ensure!(
+        kept > 0 && kept < BIG,
+        "the cancelled import kept {kept} of {BIG} photos"
+    );
+    ensure!(
+        said.contains(&format!("Added {kept} photo")),
+        "the toast says {said:?}, but the store kept {kept}"
+    );
+    let header = app.find("[data-testid=inbox-count]")?;
+    let want = format!("{} photos waiting", WAITING + kept);
+    app.wait_until("the inbox count to include the kept photos", WAIT, || {
+        Ok(header.text()?.contains(&want))
+    })?;
+    Ok(())
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cssPoint, dropKey, dropTargetOf, NEW_ITEM, type DropNode } from "./drop";
+import { cssPoint, dropKey, dropScale, dropTargetOf, NEW_ITEM, type DropNode } from "./drop";
 
 /** A chain of fake elements, innermost first, each with its attributes. */
 function chain(...levels: Record<string, string>[]): DropNode {
@@ -34,6 +34,18 @@ describe("dropTargetOf", () => {
   it("skips an empty attribute (a row still loading) and keeps looking up", () => {
     const node = chain({ "data-drop-item": "" }, {});
     expect(dropTargetOf(node)).toEqual({ kind: "inbox" });
+  });
+});
+
+describe("dropScale", () => {
+  const windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Edg/120.0";
+  const mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15";
+  const linux = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15";
+
+  it("divides by the ratio only where the position is physical (Windows)", () => {
+    expect(dropScale(windows, 1.5)).toBe(1.5);
+    expect(dropScale(mac, 2)).toBe(1);
+    expect(dropScale(linux, 2)).toBe(1);
   });
 });
 

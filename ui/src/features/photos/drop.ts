@@ -27,12 +27,22 @@ export function dropTargetOf(el: DropNode | null): DropTarget {
   return { kind: "inbox" };
 }
 
-/** A physical-pixel position in CSS pixels, for elementFromPoint. */
+/**
+ * What to divide a drop position by to get CSS pixels. Tauri types it as
+ * physical pixels, and on Windows (WebView2) it is; WebKitGTK and WKWebView
+ * report it in the view's logical points already, so dividing there by a
+ * HiDPI screen's ratio would aim at the wrong element.
+ */
+export function dropScale(userAgent: string, devicePixelRatio: number): number {
+  return /Windows/.test(userAgent) ? devicePixelRatio : 1;
+}
+
+/** A drop position in CSS pixels, for elementFromPoint (`scale` from dropScale). */
 export function cssPoint(
   position: { x: number; y: number },
-  devicePixelRatio: number,
+  scale: number,
 ): { x: number; y: number } {
-  const ratio = devicePixelRatio > 0 ? devicePixelRatio : 1;
+  const ratio = scale > 0 ? scale : 1;
   return { x: position.x / ratio, y: position.y / ratio };
 }
 

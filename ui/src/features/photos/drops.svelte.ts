@@ -3,7 +3,7 @@
 // open editor they go to that item, onto the editor of an item not saved
 // yet they wait for its save, anywhere else into the photo inbox.
 import { events } from "../../lib/ipc";
-import { cssPoint, dropKey, dropTargetOf, type DropTarget } from "./drop";
+import { cssPoint, dropKey, dropScale, dropTargetOf, type DropTarget } from "./drop";
 import { photoImports } from "./imports.svelte";
 
 /** What the pointer carrying files is over, for highlighting it. */
@@ -21,7 +21,7 @@ export function receiveNewItemDrops(f: (paths: string[]) => void): () => void {
 }
 
 function targetAt(position: { x: number; y: number }): DropTarget {
-  const { x, y } = cssPoint(position, window.devicePixelRatio);
+  const { x, y } = cssPoint(position, dropScale(navigator.userAgent, window.devicePixelRatio));
   return dropTargetOf(document.elementFromPoint(x, y));
 }
 

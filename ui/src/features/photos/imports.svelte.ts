@@ -6,6 +6,7 @@ import type { JobDone, PhotoImportReport, PhotoProgress } from "../../lib/bindin
 import { app } from "../../lib/app.svelte";
 import { events, ipc } from "../../lib/ipc";
 import { toasts } from "../../lib/toasts.svelte";
+import { describeImport } from "./report";
 
 /** Where an import puts its photos: an item, or the inbox when null. */
 export type ImportTarget = { id: string; title: string } | null;
@@ -22,24 +23,9 @@ export interface PhotoImport {
 /** A job's end that came before the command that started it answered. */
 const EARLY_LIMIT = 16;
 
-function where(target: ImportTarget): string {
-  return target ? `'${target.title}'` : "the photo inbox";
-}
-
-function photos(n: number): string {
-  return `${n.toLocaleString()} photo${n === 1 ? "" : "s"}`;
-}
-
-/** One sentence about what an import did. */
+/** One sentence about what an import did (or is doing). */
 export function summary(i: PhotoImport): string {
-  if (i.error) return `Photo import failed: ${i.error}`;
-  const r = i.report;
-  if (!r) return `Importing into ${where(i.target)}`;
-  const parts = [`Added ${photos(r.imported.length)} to ${where(i.target)}`];
-  if (r.already.length > 0) parts.push(`${r.already.length.toLocaleString()} already there`);
-  if (r.skipped.length > 0) parts.push(`${r.skipped.length.toLocaleString()} skipped`);
-  if (r.cancelled) parts.push("stopped before the end");
-  return parts.join("; ");
+  return describeImport(i.target?.title ?? null, i.report, i.error);
 }
 
 class PhotoImports {
