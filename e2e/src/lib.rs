@@ -4,11 +4,13 @@
 
 mod base64;
 pub mod error;
+pub mod file_dialog;
 pub mod harness;
 mod http;
 pub mod native_drop;
 pub mod process;
 pub mod webdriver;
+pub mod xdotool;
 
 pub use error::{Error, Result};
 pub use harness::{App, Driver};

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::process::stop_tree;
+use crate::xdotool;
 
 /// Where the drag source's window goes: the bottom-right corner of the
 /// 1280×800 screen, clear of the table's rows and the editor's photo strip.
@@ -114,20 +115,8 @@ impl Drag {
     }
 
     fn xdotool(&self, script: &str) -> Result<()> {
-        let status = Command::new("xdotool")
-            .env("DISPLAY", &self.display)
-            .args(script.split(' '))
-            .status()
-            .map_err(|e| {
-                Error::Setup(format!(
-                    "cannot run xdotool ({e}); install it (Debian: apt-get install xdotool)"
-                ))
-            })?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err(Error::Setup(format!("xdotool {script} failed: {status}")))
-        }
+        let args: Vec<&str> = script.split(' ').collect();
+        xdotool::run(&self.display, &args)
     }
 
     fn next_line(&self, timeout: Duration) -> Result<String> {

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use trove_core::photos::Photo;
 use trove_core::Store;
 use trove_e2e::native_drop::start_drag;
-use trove_e2e::{keys, Driver, PointerActions, Session};
+use trove_e2e::{file_dialog, keys, Driver, PointerActions, Session};
 
 use crate::editing::wait_editor_ready;
 use crate::support::{
@@ -293,6 +293,12 @@ pub fn photos_on_items(driver: &mut Driver) -> Outcome {
                 rgb: [230, 160, 20],
             },
             Sample {
+                name: "teal.jpg",
+                width: 500,
+                height: 300,
+                rgb: [20, 150, 150],
+            },
+            Sample {
                 name: "violet.png",
                 width: 400,
                 height: 400,
@@ -456,6 +462,24 @@ pub fn photos_on_items(driver: &mut Driver) -> Outcome {
         "the drop on the stool's row changed the lamp's photos"
     );
 
+    // "Add photos…" in the stool's editor: the file dialog, answered by
+    // typing the path into it.
+    app.find(&stool_row)?.click()?;
+    wait_editor_titled(&app, "Oak Milking Stool")?;
+    wait_shown(&app, STRIP, 1)?;
+    app.find("[data-testid=add-photos]")?.click()?;
+    file_dialog::choose(&display, "Add photos", &paths[4].to_string_lossy())?;
+    wait_stored(
+        &store,
+        &app,
+        &stool.id,
+        &["amber.jpg", "teal.jpg"],
+        "amber.jpg",
+    )?;
+    wait_shown(&app, STRIP, 2)?;
+    press(&app, &[], keys::ESCAPE)?;
+    app.wait_gone("[data-testid=item-editor]", WAIT)?;
+
     // A new item keeps what is dropped on it and gets it when created.
     blur(&app)?;
     press(&app, &[], "N")?;
@@ -463,7 +487,7 @@ pub fn photos_on_items(driver: &mut Driver) -> Outcome {
     drop_files(
         &app,
         &display,
-        &paths[4..5],
+        &paths[5..6],
         "[data-testid=photo-strip]",
         || wait_class(&app, "[data-testid=item-editor]", "drop-over"),
     )?;
