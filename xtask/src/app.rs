@@ -19,7 +19,8 @@ pub const APP_PACKAGES: &[&str] = &[
 ];
 
 /// What the end-to-end tests add: a virtual display and WebKit's driver.
-pub const E2E_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+/// xdotool drives the native drag-and-drop and file dialog in the photo tests.
+pub const E2E_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "xdotool"];
 
 /// Makes sure every package the app's build and its end-to-end runs need
 /// is installed.

@@ -108,7 +108,9 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 impl PhotoFiles {
     /// The store beside `db`: `trove.db` keeps its photos in `trove-photos/`,
     /// so choosing a database file chooses its photos too.
+    /// The path is made absolute, so the photo paths handed out are too.
     pub fn for_database(db: &Path) -> PhotoFiles {
+        let db = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
         let stem = db
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -331,6 +333,13 @@ mod tests {
             files.thumbnail(&hash, ThumbSize::Small),
             Path::new("/data/shop/trove-photos/thumbs/256/ab").join(format!("{hash}.jpg"))
         );
+    }
+
+    #[test]
+    fn a_relative_database_path_gives_absolute_photo_paths() {
+        let files = PhotoFiles::for_database(Path::new("shop.db"));
+        assert!(files.root().is_absolute(), "{}", files.root().display());
+        assert!(files.root().ends_with("shop-photos"));
     }
 
     #[test]

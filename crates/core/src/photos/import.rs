@@ -92,6 +92,8 @@ enum Outcome {
         hash: String,
     },
     Skipped(String),
+    /// Stopped by cancel before anything was written.
+    Cancelled,
 }
 
 impl Store {
@@ -144,7 +146,7 @@ impl Store {
                         }
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(source) = sources.get(i) else { break };
-                        let outcome = self.prepare_photo(files, source);
+                        let outcome = self.prepare_photo(files, source, cancel);
                         if send.send((i, outcome)).is_err() {
                             break;
                         }
@@ -158,9 +160,12 @@ impl Store {
             let mut committed = 0;
             for (i, outcome) in receive {
                 let source = &sources[i];
-                progressed.files_done += 1;
-                progressed.bytes_done += source.size;
-                progressed.current = source.path.to_string_lossy().into_owned();
+                let finished = !matches!(outcome, Outcome::Cancelled);
+                if finished {
+                    progressed.files_done += 1;
+                    progressed.bytes_done += source.size;
+                    progressed.current = source.path.to_string_lossy().into_owned();
+                }
                 ready.insert(i, outcome);
                 // Rows go in in the order the files were given, so an item's
                 // photos keep the order they were dropped in.
@@ -173,7 +178,9 @@ impl Store {
                     self.place(&files, &sources, run, target.as_deref(), &mut report)?;
                     crash_point("row");
                 }
-                progress(&progressed);
+                if finished {
+                    progress(&progressed);
+                }
             }
             Ok(())
         })?;
@@ -183,7 +190,7 @@ impl Store {
 
     /// A worker's part: read, hash, and (unless the store has the file
     /// whole already) decode and write the original and thumbnails.
-    fn prepare_photo(&self, files: &PhotoFiles, source: &Source) -> Outcome {
+    fn prepare_photo(&self, files: &PhotoFiles, source: &Source, cancel: &AtomicBool) -> Outcome {
         if source.size > MAX_FILE_BYTES {
             return Outcome::Skipped(format!(
                 "the file is {} MB; Trove imports photos up to {} MB",
@@ -204,10 +211,18 @@ impl Store {
         if known.is_some_and(|f| files.complete(&hash, f)) {
             return Outcome::Known { hash };
         }
+        // Cancel is checked around the slow part, so a cancelled import
+        // stops within one decode instead of finishing every file in flight.
+        if cancel.load(Ordering::Relaxed) {
+            return Outcome::Cancelled;
+        }
         let decoded = match decode::decode(&bytes, format) {
             Ok(d) => d,
             Err(reason) => return Outcome::Skipped(reason),
         };
+        if cancel.load(Ordering::Relaxed) {
+            return Outcome::Cancelled;
+        }
         let written = (|| {
             files.write_atomically(&files.original(&hash, format), &bytes, || {
                 crash_point("original-temp")
@@ -249,6 +264,7 @@ impl Store {
             for (i, outcome) in run {
                 let source = &sources[i];
                 let placed = match outcome {
+                    Outcome::Cancelled => continue,
                     Outcome::Skipped(reason) => Placed::Skipped(reason),
                     Outcome::Known { hash } => place_one(tx, files, source, &hash, None, target)?,
                     Outcome::Stored { hash, decoded } => {
