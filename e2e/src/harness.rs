@@ -421,7 +421,18 @@ fn start_xvfb() -> Result<(String, Child)> {
         }
         let display = format!(":{n}");
         let mut child = Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            // -noreset: by default Xvfb resets when its last client leaves,
+            // and an app launched during the reset fails to open GTK (seen
+            // between ui-bench launches).
+            .args([
+                &display,
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
