@@ -620,6 +620,36 @@ fn an_item_keeps_its_photos_in_order_with_one_cover() {
         "assigned photos go last"
     );
 
+    // The item's history says when photos came and went, by file name.
+    let history = store.history(&item.id, 50).unwrap();
+    let entries: Vec<(String, serde_json::Value)> = history
+        .iter()
+        .filter(|a| a.action.starts_with("photos"))
+        .map(|a| {
+            (
+                a.action.clone(),
+                a.after.clone().or(a.before.clone()).unwrap(),
+            )
+        })
+        .collect();
+    let names = |v: &serde_json::Value| v["photos"].as_array().unwrap().len();
+    let actions: Vec<&str> = entries.iter().map(|(a, _)| a.as_str()).collect();
+    // Newest first: assign, unassign, delete, import.
+    assert_eq!(
+        actions,
+        [
+            "photos added",
+            "photos removed",
+            "photos removed",
+            "photos added"
+        ]
+    );
+    assert_eq!(names(&entries[3].1), 4, "one entry for the four imported");
+    assert_eq!(
+        entries[2].1["photos"][0], "p2.jpg",
+        "the deleted one by name"
+    );
+
     store.trash_item(&item.id).unwrap();
     let refused = store.import_photos(&paths[..1], Some("CAM-1"), &AtomicBool::new(false), |_| {});
     assert!(refused.is_err(), "no photos onto an item in the trash");

@@ -18,7 +18,9 @@ use serde::Serialize;
 
 use super::decode::{self, Decoded};
 use super::files::{PhotoFiles, PhotoFormat, ThumbSize};
-use super::{ensure_cover, live_item_id, next_position, photos_by_id, Photo};
+use super::{
+    ensure_cover, live_item_id, log_photos, next_position, photos_by_id, Photo, PHOTOS_ADDED,
+};
 use crate::db::Store;
 use crate::error::Result;
 
@@ -185,6 +187,16 @@ impl Store {
             Ok(())
         })?;
         report.cancelled = cancel.load(Ordering::Relaxed);
+        // One history entry for the whole import (its rows were committed in
+        // runs as files finished).
+        if let Some(item) = target.as_deref() {
+            let added: Vec<String> = report
+                .imported
+                .iter()
+                .map(|p| p.file_name.clone())
+                .collect();
+            self.write(|tx| log_photos(tx, PHOTOS_ADDED, item, &added))?;
+        }
         Ok(report)
     }
 
@@ -312,6 +324,15 @@ enum Placed {
     Skipped(String),
 }
 
+/// The name a file was imported under.
+fn file_name(source: &Source) -> String {
+    source
+        .path
+        .file_name()
+        .map_or_else(|| source.path.to_string_lossy(), |n| n.to_string_lossy())
+        .into_owned()
+}
+
 fn stored_format(conn: &Connection, hash: &str) -> Result<Option<PhotoFormat>> {
     let format: Option<String> = conn
         .prepare_cached("SELECT format FROM photos WHERE hash = ?1 LIMIT 1")?
@@ -372,11 +393,7 @@ fn place_one(
         Some(item) => Some(next_position(tx, item)?),
         None => None,
     };
-    let file_name = source
-        .path
-        .file_name()
-        .map_or_else(|| source.path.to_string_lossy(), |n| n.to_string_lossy())
-        .into_owned();
+    let file_name = file_name(source);
     let now = crate::now();
     match decoded {
         Some(d) => {

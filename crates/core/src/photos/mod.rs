@@ -124,6 +124,24 @@ fn photos_by_id(conn: &Connection, files: &PhotoFiles, ids: &[String]) -> Result
         .collect()
 }
 
+/// Writes an item's history entry for photos added to it or taken off it
+/// (by file name), so the item's history says when its photos changed.
+fn log_photos(conn: &Connection, action: &str, item_id: &str, names: &[String]) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let value = Some(serde_json::json!({ "photos": names }));
+    let (before, after) = if action == PHOTOS_REMOVED {
+        (value, None)
+    } else {
+        (None, value)
+    };
+    crate::activity::log(conn, action, "item", item_id, None, before, after)
+}
+
+pub(crate) const PHOTOS_ADDED: &str = "photos added";
+pub(crate) const PHOTOS_REMOVED: &str = "photos removed";
+
 /// Gives the item a cover if it has photos and none is the cover.
 fn ensure_cover(conn: &Connection, item_id: &str) -> Result<()> {
     conn.prepare_cached(
@@ -236,10 +254,12 @@ impl Store {
             let item_id = live_item_id(tx, item)?;
             let moving = photos_by_id(tx, &files, ids)?;
             let mut left = Vec::new();
+            let mut added = Vec::new();
             for photo in &moving {
                 if photo.item_id.as_deref() == Some(item_id.as_str()) {
                     continue;
                 }
+                added.push(photo.file_name.clone());
                 let shown = tx
                     .prepare_cached("SELECT 1 FROM photos WHERE item_id = ?1 AND hash = ?2")?
                     .exists(params![item_id, photo.hash])?;
@@ -254,12 +274,19 @@ impl Store {
                     .execute(params![photo.id, item_id, position])?;
                 }
                 if let Some(old) = &photo.item_id {
+                    log_photos(
+                        tx,
+                        PHOTOS_REMOVED,
+                        old,
+                        std::slice::from_ref(&photo.file_name),
+                    )?;
                     left.push(old.clone());
                 }
             }
             for old in left {
                 ensure_cover(tx, &old)?;
             }
+            log_photos(tx, PHOTOS_ADDED, &item_id, &added)?;
             ensure_cover(tx, &item_id)?;
             item_photos(tx, &files, &item_id)
         })
@@ -272,6 +299,7 @@ impl Store {
         self.write(|tx| {
             for photo in photos_by_id(tx, &files, ids)? {
                 let Some(item_id) = photo.item_id else { continue };
+                log_photos(tx, PHOTOS_REMOVED, &item_id, std::slice::from_ref(&photo.file_name))?;
                 let waiting = tx
                     .prepare_cached("SELECT 1 FROM photos WHERE item_id IS NULL AND hash = ?1")?
                     .exists([&photo.hash])?;
@@ -350,7 +378,15 @@ impl Store {
                 for photo in &photos {
                     tx.prepare_cached("DELETE FROM photos WHERE id = ?1")?
                         .execute([&photo.id])?;
-                    items.extend(photo.item_id.clone());
+                    if let Some(item) = &photo.item_id {
+                        log_photos(
+                            tx,
+                            PHOTOS_REMOVED,
+                            item,
+                            std::slice::from_ref(&photo.file_name),
+                        )?;
+                        items.push(item.clone());
+                    }
                 }
                 for item in items {
                     ensure_cover(tx, &item)?;
