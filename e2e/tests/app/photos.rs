@@ -348,6 +348,18 @@ pub fn photos_on_items(driver: &mut Driver) -> Outcome {
         thumbs[0].label
     );
 
+    // The item's history has the drop, by file name, without reopening it.
+    app.find("[data-testid=history-tab]")?.click()?;
+    app.wait_until("the history to list the dropped photos", WAIT, || {
+        let names = app.find_all("[data-testid=photo-names]")?;
+        Ok(match names.first() {
+            Some(n) => n.text()? == "red.jpg, green.png, blue.jpg",
+            None => false,
+        })
+    })?;
+    app.find("[role=tab]")?.click()?;
+    app.wait_for("[data-testid=photo-strip]", WAIT)?;
+
     // Drag the last thumbnail before the first (pointer events).
     let centres = strip_centres(&app)?;
     let (from, to) = (centres[2], centres[0]);
