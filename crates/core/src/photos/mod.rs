@@ -439,13 +439,19 @@ pub(crate) fn files_of_items<'a>(
 
 /// Removes the files of `hashes` that no row uses. Runs with the writer
 /// held, so no import can link one of them between the check and the removal.
+///
+/// Best effort: it runs after the delete has committed, so a file that
+/// cannot be removed now must not turn a done delete into an error. What is
+/// left is a file without a row, which `trove doctor` finds and removes.
 pub(crate) fn remove_unused_files(
     conn: &Connection,
     files: &PhotoFiles,
     hashes: &[(String, PhotoFormat)],
 ) -> Result<()> {
-    for (hash, format) in unreferenced(conn, hashes)? {
-        files.remove(&hash, format)?;
+    if let Ok(unused) = unreferenced(conn, hashes) {
+        for (hash, format) in unused {
+            let _ = files.remove(&hash, format);
+        }
     }
     Ok(())
 }
