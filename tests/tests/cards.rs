@@ -1,0 +1,229 @@
+//! Card details, value tiers and price history on a real database file.
+
+mod common;
+
+use trove_core::cards::{Card, Grade, Serial, Tier};
+use trove_core::money::{Currency, Money};
+use trove_core::Error;
+
+use common::{new_store, temp_dir, titled};
+
+fn usd(amount: i64) -> Money {
+    Money::new(amount, Currency::parse("USD").unwrap())
+}
+
+#[test]
+fn a_card_keeps_every_detail_in_trove_words() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = store.create_item(&titled("Lightning Bolt")).unwrap();
+    let card = Card {
+        game: Some(" Magic ".into()),
+        set_code: Some("2XM".into()),
+        set_name: Some("Double Masters".into()),
+        collector_number: Some("117".into()),
+        rarity: Some("uncommon".into()),
+        finish: "Foil".into(),
+        language: Some("EN".into()),
+        grader: Some("beckett".into()),
+        grade: Grade::parse("9.5"),
+        grade_label: Some("Gem Mint".into()),
+        cert_number: Some("0012345678".into()),
+        value: Some(usd(4_250)),
+        ..Card::tcg()
+    };
+    let saved = store.set_card(&item.id, card).unwrap();
+    assert_eq!(saved.game.as_deref(), Some("magic"));
+    assert_eq!(saved.finish, "foil");
+    assert_eq!(saved.language.as_deref(), Some("en"));
+    assert_eq!(saved.grader.as_deref(), Some("BGS"));
+    assert_eq!(
+        saved.tier,
+        Some(Tier::Mid),
+        "42.50 is mid under the default 10/100/1000"
+    );
+    assert_eq!(store.card(&item.id).unwrap(), Some(saved));
+
+    let sports = store
+        .create_item(&titled("2018 Bowman Chrome Ohtani"))
+        .unwrap();
+    let card = Card {
+        sport: Some("Baseball".into()),
+        year: Some(2018),
+        series: Some("Bowman Chrome".into()),
+        player: Some("Shohei Ohtani".into()),
+        team: Some("Angels".into()),
+        rookie: true,
+        parallel: Some("Gold Refractor".into()),
+        serial: Serial::parse("12/50"),
+        ..Card::sports()
+    };
+    let saved = store.set_card(&sports.id, card).unwrap();
+    assert_eq!(
+        saved.serial,
+        Some(Serial {
+            number: 12,
+            total: 50
+        })
+    );
+    assert!(saved.rookie);
+    assert_eq!(saved.tier, None, "no value, no tier");
+
+    store.clear_card(&sports.id).unwrap();
+    assert_eq!(store.card(&sports.id).unwrap(), None);
+    assert_eq!(
+        store.item(&sports.id).unwrap().fields.title,
+        "2018 Bowman Chrome Ohtani"
+    );
+}
+
+#[test]
+fn bad_card_details_are_refused_by_field() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = store.create_item(&titled("Charizard")).unwrap();
+    let graded_without_grader = Card {
+        grade: Grade::parse("10"),
+        year: Some(1700),
+        ..Card::tcg()
+    };
+    match store.set_card(&item.id, graded_without_grader) {
+        Err(Error::Invalid(errors)) => {
+            let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+            assert_eq!(fields, ["year", "grader"]);
+        }
+        other => panic!("expected field errors, got {other:?}"),
+    }
+    assert_eq!(store.card(&item.id).unwrap(), None, "nothing half-written");
+
+    let first = store.create_item(&titled("Slab one")).unwrap();
+    let second = store.create_item(&titled("Slab two")).unwrap();
+    let slab = |cert: &str| Card {
+        grader: Some("PSA".into()),
+        grade: Grade::parse("9"),
+        cert_number: Some(cert.into()),
+        ..Card::tcg()
+    };
+    store.set_card(&first.id, slab("44556677")).unwrap();
+    let taken = store.set_card(&second.id, slab("44556677")).unwrap_err();
+    assert_eq!(taken.code(), "card_cert_taken");
+    store
+        .set_card(&first.id, slab("44556677"))
+        .expect("a card may keep its own certificate");
+}
+
+#[test]
+fn tiers_follow_the_thresholds_and_move_with_them() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let values = [500, 2_500, 25_000, 250_000];
+    let mut ids = Vec::new();
+    for (n, v) in values.iter().enumerate() {
+        let item = store.create_item(&titled(&format!("Card {n}"))).unwrap();
+        store
+            .set_card(
+                &item.id,
+                Card {
+                    value: Some(usd(*v)),
+                    ..Card::tcg()
+                },
+            )
+            .unwrap();
+        ids.push(item.id);
+    }
+    let eur = store.create_item(&titled("Euro card")).unwrap();
+    store
+        .set_card(
+            &eur.id,
+            Card {
+                value: Some(Money::new(90_000, Currency::parse("EUR").unwrap())),
+                ..Card::tcg()
+            },
+        )
+        .unwrap();
+    let tiers = |store: &trove_core::Store| -> Vec<Option<Tier>> {
+        ids.iter()
+            .map(|id| store.card(id).unwrap().unwrap().tier)
+            .collect()
+    };
+    assert_eq!(
+        tiers(&store),
+        [
+            Some(Tier::Low),
+            Some(Tier::Mid),
+            Some(Tier::High),
+            Some(Tier::Grail)
+        ]
+    );
+    assert_eq!(
+        store.card(&eur.id).unwrap().unwrap().tier,
+        None,
+        "another currency is not guessed at"
+    );
+
+    // 5.00, 25.00, 250.00, 2,500.00 against 1 / 20 / 200.
+    store.set_tier_thresholds("1", "20", "200").unwrap();
+    assert_eq!(
+        tiers(&store),
+        [
+            Some(Tier::Mid),
+            Some(Tier::High),
+            Some(Tier::Grail),
+            Some(Tier::Grail)
+        ]
+    );
+    store.set_tier_thresholds("30", "300", "3000").unwrap();
+    // 5.00, 25.00, 250.00, 2,500.00 against 30 / 300 / 3,000.
+    assert_eq!(
+        tiers(&store),
+        [
+            Some(Tier::Low),
+            Some(Tier::Low),
+            Some(Tier::Mid),
+            Some(Tier::High)
+        ]
+    );
+    let refused = store.set_tier_thresholds("50", "40", "3000").unwrap_err();
+    assert_eq!(refused.code(), "tier_order");
+    assert_eq!(
+        store.tier_thresholds().unwrap().mid,
+        usd(3_000),
+        "a refused change keeps the old ones"
+    );
+}
+
+#[test]
+fn price_history_is_written_only_when_the_value_moves() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = store.create_item(&titled("Black Lotus")).unwrap();
+    for v in [100_000, 100_000, 120_000, 120_000, 120_000, 90_000, 90_000] {
+        store
+            .set_card(
+                &item.id,
+                Card {
+                    value: Some(usd(v)),
+                    ..Card::tcg()
+                },
+            )
+            .unwrap();
+    }
+    // Other edits of the card write no point either.
+    store
+        .set_card(
+            &item.id,
+            Card {
+                value: Some(usd(90_000)),
+                rarity: Some("rare".into()),
+                ..Card::tcg()
+            },
+        )
+        .unwrap();
+    let amounts: Vec<i64> = store
+        .price_history(&item.id)
+        .unwrap()
+        .iter()
+        .map(|p| p.value.amount)
+        .collect();
+    assert_eq!(amounts, [100_000, 120_000, 90_000]);
+}
