@@ -227,3 +227,115 @@ fn price_history_is_written_only_when_the_value_moves() {
         .collect();
     assert_eq!(amounts, [100_000, 120_000, 90_000]);
 }
+
+#[test]
+fn a_collection_shows_its_cards_in_its_mode_and_pages_by_key() {
+    use trove_core::cards::CollectionMode;
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    // (title, set, number, player, year, value in cents)
+    let cards = [
+        ("Ten", "ABC", "10", "Zed", 2001, 1_000),
+        ("Two", "ABC", "2", "Amy", 1999, 50_000),
+        ("Two-a", "ABC", "2a", "Amy", 1998, 300),
+        ("Other set", "AAA", "7", "Moe", 2020, 7_000),
+    ];
+    let mut ids = Vec::new();
+    for (title, set, number, player, year, value) in cards {
+        let item = store.create_item(&titled(title)).unwrap();
+        store
+            .set_card(
+                &item.id,
+                Card {
+                    set_code: Some(set.into()),
+                    collector_number: Some(number.into()),
+                    player: Some(player.into()),
+                    year: Some(year),
+                    value: Some(usd(value)),
+                    ..Card::tcg()
+                },
+            )
+            .unwrap();
+        ids.push(item.id);
+    }
+    let binder = store
+        .create_collection("Blue binder", "binder", CollectionMode::Custom)
+        .unwrap();
+    assert_eq!(
+        store
+            .create_collection("blue BINDER", "box", CollectionMode::Set)
+            .unwrap_err()
+            .code(),
+        "collection_name_taken"
+    );
+    store.add_to_collection(&binder.id, &ids).unwrap();
+    let again = store.add_to_collection("Blue binder", &ids[..1]).unwrap();
+    assert_eq!(again.items, 4, "adding an item twice keeps one entry");
+    let other = store
+        .create_collection("PC", "personal", CollectionMode::Value)
+        .unwrap();
+    store.add_to_collection(&other.id, &ids[1..2]).unwrap();
+
+    let titles = |mode: CollectionMode| -> Vec<String> {
+        store.set_collection_mode(&binder.id, mode).unwrap();
+        let mut seen = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let page = store
+                .collection_page(&binder.id, after.as_deref(), 3)
+                .unwrap();
+            if page.is_empty() {
+                return seen;
+            }
+            after = page.last().map(|e| e.cursor.clone());
+            seen.extend(page.into_iter().map(|e| e.item.fields.title));
+        }
+    };
+    assert_eq!(
+        titles(CollectionMode::Custom),
+        ["Ten", "Two", "Two-a", "Other set"]
+    );
+    assert_eq!(
+        titles(CollectionMode::Set),
+        ["Other set", "Two", "Two-a", "Ten"]
+    );
+    assert_eq!(
+        titles(CollectionMode::Value),
+        ["Two", "Other set", "Ten", "Two-a"]
+    );
+    assert_eq!(
+        titles(CollectionMode::Player),
+        ["Two-a", "Two", "Other set", "Ten"]
+    );
+
+    let reversed: Vec<String> = ids.iter().rev().cloned().collect();
+    store.reorder_collection(&binder.id, &reversed).unwrap();
+    assert_eq!(
+        titles(CollectionMode::Custom),
+        ["Other set", "Two-a", "Two", "Ten"]
+    );
+    assert_eq!(
+        store
+            .reorder_collection(&binder.id, &reversed[..2])
+            .unwrap_err()
+            .code(),
+        "collection_order"
+    );
+
+    let left = store
+        .remove_from_collection(&binder.id, &ids[1..2])
+        .unwrap();
+    assert_eq!(left.items, 3);
+    assert_eq!(
+        store.collection("PC").unwrap().items,
+        1,
+        "still in the other collection"
+    );
+    let names: Vec<String> = store
+        .collections()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Blue binder", "PC"]);
+}
