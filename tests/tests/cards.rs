@@ -339,3 +339,186 @@ fn a_collection_shows_its_cards_in_its_mode_and_pages_by_key() {
         .collect();
     assert_eq!(names, ["Blue binder", "PC"]);
 }
+
+/// A Scryfall bulk file in miniature: the shape of `default_cards`.
+fn scryfall_json(usd_bolt: &str) -> String {
+    let card = |id: &str, name: &str, number: &str, rarity: &str, finishes: &str, usd: &str| {
+        format!(
+            r#"{{"object":"card","id":"{id}","oracle_id":"o-{id}","name":"{name}","lang":"en",
+               "released_at":"2020-08-07","set":"2xm","set_name":"Double Masters",
+               "collector_number":"{number}","rarity":"{rarity}","finishes":[{finishes}],
+               "prices":{{"usd":{usd},"usd_foil":null,"eur":null,"tix":"0.02"}}}}"#
+        )
+    };
+    format!(
+        "[\n{},\n{},\n{},\n{},\n{}\n]",
+        card(
+            "a1",
+            "Lightning Bolt",
+            "117",
+            "uncommon",
+            r#""nonfoil","foil""#,
+            usd_bolt
+        ),
+        card(
+            "a2",
+            "Counterspell",
+            "2",
+            "common",
+            r#""nonfoil","foil""#,
+            "\"0.50\""
+        ),
+        card(
+            "a3",
+            "Mox Opal",
+            "10",
+            "mythic",
+            r#""nonfoil","foil""#,
+            "\"60.00\""
+        ),
+        card(
+            "a4",
+            "Fire // Ice",
+            "10a",
+            "uncommon",
+            r#""nonfoil""#,
+            "null"
+        ),
+        card("a5", "Etched Elf", "★3", "rare", r#""etched""#, "null"),
+    )
+}
+
+#[test]
+fn a_scryfall_catalogue_gives_set_completion_with_duplicates_and_foils() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let file = dir.path().join("default-cards.json");
+    std::fs::write(&file, scryfall_json("\"2.00\"")).unwrap();
+    let report = store.import_catalogue(&file).unwrap();
+    assert_eq!(
+        (
+            report.source.as_str(),
+            report.sets,
+            report.cards,
+            report.prices
+        ),
+        ("scryfall", 1, 5, 3)
+    );
+
+    // Owned: two plain Bolts and a foil one, a Mox Opal, a promo the list lacks.
+    let own = |title: &str, number: &str, finish: &str, quantity: i64, value: i64| {
+        let item = store
+            .create_item(&trove_core::ItemChanges {
+                quantity: Some(quantity),
+                ..titled(title)
+            })
+            .unwrap();
+        store
+            .set_card(
+                &item.id,
+                Card {
+                    set_code: Some("2xm".into()),
+                    collector_number: Some(number.into()),
+                    finish: finish.into(),
+                    value: Some(usd(value)),
+                    ..Card::tcg()
+                },
+            )
+            .unwrap();
+    };
+    own("Bolt", "117", "normal", 2, 200);
+    own("Bolt foil", "117", "foil", 1, 900);
+    own("Opal", "10", "normal", 1, 6_000);
+    own("Promo", "999", "normal", 1, 100);
+
+    let c = store.completion("2XM").unwrap();
+    assert_eq!(
+        (c.total, c.owned, c.owned_foil, c.duplicates, c.unlisted),
+        (5, 2, 1, 2, 1)
+    );
+    assert_eq!(c.percent, 40.0);
+    // Every owned copy of the set counts toward its value, the unlisted promo too.
+    assert_eq!(c.value_owned, usd(2 * 200 + 900 + 6_000 + 100));
+    let numbers: Vec<&str> = c.cards.iter().map(|x| x.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        ["2", "10", "10a", "117", "★3"],
+        "collector-number order"
+    );
+    let bolt = c.cards.iter().find(|x| x.number == "117").unwrap();
+    assert_eq!((bolt.copies, bolt.finishes.as_str()), (3, "foil;normal"));
+
+    // Importing again writes a price point only where the price moved.
+    std::fs::write(&file, scryfall_json("\"2.00\"")).unwrap();
+    assert_eq!(store.import_catalogue(&file).unwrap().prices, 0);
+    std::fs::write(&file, scryfall_json("\"2.25\"")).unwrap();
+    let again = store.import_catalogue(&file).unwrap();
+    assert_eq!(
+        (again.cards, again.prices),
+        (5, 1),
+        "one card's price moved"
+    );
+    assert_eq!(
+        store.completion("2xm").unwrap().total,
+        5,
+        "re-import updates in place"
+    );
+
+    let missing = store.completion("ZZZ").unwrap_err();
+    assert_eq!(missing.code(), "set_not_in_catalogue");
+}
+
+#[test]
+fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let mtgjson = dir.path().join("2XM.json");
+    std::fs::write(
+        &mtgjson,
+        r#"{"meta":{"date":"2026-11-01","version":"5.2.2"},
+            "data":{"code":"2XM","name":"Double Masters","releaseDate":"2020-08-07","type":"masters",
+              "baseSetSize":332,"totalSetSize":384,"cards":[
+               {"uuid":"u1","name":"Lightning Bolt","number":"117","rarity":"uncommon","finishes":["nonfoil","foil"],"language":"English","setCode":"2XM"},
+               {"uuid":"u2","name":"Blitz","number":"117","rarity":"uncommon","finishes":["nonfoil"],"language":"German","setCode":"2XM"}]}}"#,
+    )
+    .unwrap();
+    let r = store.import_catalogue(&mtgjson).unwrap();
+    assert_eq!((r.source.as_str(), r.sets, r.cards), ("mtgjson", 1, 2));
+    assert_eq!(
+        store.completion("2xm").unwrap().total,
+        1,
+        "one number in two languages"
+    );
+
+    let sets = dir.path().join("en.json");
+    std::fs::write(
+        &sets,
+        r#"[{"id":"base1","name":"Base","series":"Base","printedTotal":102,"total":102,"ptcgoCode":"BS","releaseDate":"1999/01/09"}]"#,
+    )
+    .unwrap();
+    assert_eq!(store.import_catalogue(&sets).unwrap().sets, 1);
+    let cards = dir.path().join("base1.json");
+    std::fs::write(
+        &cards,
+        r#"[{"id":"base1-4","name":"Charizard","number":"4","rarity":"Rare Holo",
+             "tcgplayer":{"prices":{"holofoil":{"low":250.0,"market":399.99}}}},
+            {"id":"base1-58","name":"Pikachu","number":"58","rarity":"Common",
+             "tcgplayer":{"prices":{"normal":{"market":1.1}}}}]"#,
+    )
+    .unwrap();
+    let r = store.import_catalogue(&cards).unwrap();
+    assert_eq!((r.cards, r.prices), (2, 2));
+    let c = store.completion("base1").unwrap();
+    assert_eq!(
+        (c.game.as_str(), c.set_name.as_str(), c.total),
+        ("pokemon", "Base", 2)
+    );
+
+    let junk = dir.path().join("junk.json");
+    std::fs::write(&junk, r#"{"hello":"world"}"#).unwrap();
+    assert!(store
+        .import_catalogue(&junk)
+        .unwrap_err()
+        .to_string()
+        .contains("catalogue file"));
+}

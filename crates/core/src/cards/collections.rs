@@ -99,7 +99,8 @@ fn collection_by_key(conn: &Connection, key: &str) -> Result<Collection> {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 kind: r.get(2)?,
-                mode: CollectionMode::parse(&r.get::<_, String>(3)?).unwrap_or(CollectionMode::Custom),
+                mode: CollectionMode::parse(&r.get::<_, String>(3)?)
+                    .unwrap_or(CollectionMode::Custom),
                 notes: r.get(4)?,
                 created_at: r.get(5)?,
                 items: r.get::<_, i64>(6)? as u64,
@@ -111,10 +112,20 @@ fn collection_by_key(conn: &Connection, key: &str) -> Result<Collection> {
 
 impl Store {
     /// Creates a collection.
-    pub fn create_collection(&self, name: &str, kind: &str, mode: CollectionMode) -> Result<Collection> {
+    pub fn create_collection(
+        &self,
+        name: &str,
+        kind: &str,
+        mode: CollectionMode,
+    ) -> Result<Collection> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(Error::invalid("name", name, "required", "a collection needs a name"));
+            return Err(Error::invalid(
+                "name",
+                name,
+                "required",
+                "a collection needs a name",
+            ));
         }
         let kind = kind.trim().to_lowercase();
         if !KINDS.contains(&kind.as_str()) {
@@ -246,7 +257,12 @@ impl Store {
 
     /// A page of a collection in its mode's order: `limit` entries after
     /// the cursor `after`.
-    pub fn collection_page(&self, key: &str, after: Option<&str>, limit: usize) -> Result<Vec<CollectionEntry>> {
+    pub fn collection_page(
+        &self,
+        key: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<CollectionEntry>> {
         self.read(|conn| {
             let c = collection_by_key(conn, key)?;
             let (after_key, after_seq) = match after.and_then(|a| a.rsplit_once('#')) {

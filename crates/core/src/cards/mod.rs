@@ -2,6 +2,7 @@
 //! tiers, and price history. Collections, the catalogue and set completion
 //! build on these.
 
+pub mod catalogue;
 pub mod collections;
 mod grade;
 mod value;
@@ -14,8 +15,9 @@ use crate::error::{Error, FieldError, Result};
 use crate::items::find_item;
 use crate::money::{Currency, Money};
 
-pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
+pub use catalogue::{CatalogueReport, Completion, CompletionCard};
 pub use collections::{Collection, CollectionEntry, CollectionMode};
+pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
 pub use value::{PricePoint, Tier, TierThresholds};
 
 /// Trading card game or sports card.

@@ -133,6 +133,38 @@ pub(crate) fn record_item_value(
     Ok(true)
 }
 
+/// Appends a catalogue card's market price for `finish` unless it equals
+/// the last point for that card and finish.
+pub(crate) fn record_catalogue_value(
+    conn: &Connection,
+    card_id: &str,
+    finish: &str,
+    value: Money,
+) -> Result<bool> {
+    let last: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT amount, currency FROM price_points
+              WHERE catalogue_card_id = ?1 AND finish = ?2 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row(params![card_id, finish], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if last.is_some_and(|(a, c)| a == value.amount && c == value.currency.code()) {
+        return Ok(false);
+    }
+    conn.prepare_cached(
+        "INSERT INTO price_points (catalogue_card_id, finish, at, amount, currency, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'catalogue')",
+    )?
+    .execute(params![
+        card_id,
+        finish,
+        crate::now(),
+        value.amount,
+        value.currency.code()
+    ])?;
+    Ok(true)
+}
+
 impl Store {
     /// The value tier thresholds (defaults until set).
     pub fn tier_thresholds(&self) -> Result<TierThresholds> {
