@@ -522,3 +522,44 @@ fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
         .to_string()
         .contains("catalogue file"));
 }
+
+/// The sample files in tests/fixtures/cards follow the published layouts;
+/// their README gives these counts.
+#[test]
+fn the_sample_catalogue_files_import_with_their_documented_counts() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let r = store
+        .import_catalogue(&fixtures.join("scryfall-cards.json"))
+        .unwrap();
+    assert_eq!((r.sets, r.cards), (2, 20));
+    assert_eq!(store.completion("trv").unwrap().total, 15);
+    assert_eq!(store.completion("tvc").unwrap().total, 5);
+    let r = store
+        .import_catalogue(&fixtures.join("mtgjson-set-TRV.json"))
+        .unwrap();
+    assert_eq!(
+        (r.source.as_str(), r.cards),
+        ("mtgjson", 15),
+        "16 entries, the back face skipped"
+    );
+    assert_eq!(
+        store.completion("TRV").unwrap().total,
+        15,
+        "the same printings, updated in place"
+    );
+    assert_eq!(
+        store
+            .import_catalogue(&fixtures.join("pokemon-sets.json"))
+            .unwrap()
+            .sets,
+        2
+    );
+    let r = store
+        .import_catalogue(&fixtures.join("pokemon-cards-tv1.json"))
+        .unwrap();
+    assert_eq!(r.cards, 12);
+    let c = store.completion("tv1").unwrap();
+    assert_eq!((c.game.as_str(), c.total, c.owned), ("pokemon", 12, 0));
+}

@@ -124,6 +124,9 @@ impl Store {
             uuid: Option<String>,
             name: String,
             number: String,
+            /// A double-faced card has one entry per face ("a", "b"),
+            /// sharing its number; the front stands for the printing.
+            side: Option<String>,
             rarity: Option<String>,
             #[serde(default)]
             finishes: Vec<String>,
@@ -137,19 +140,24 @@ impl Store {
             released_on: file.data.release_date,
             card_count: file.data.base_set_size,
         };
-        let cards = file.data.cards.into_iter().map(|c| CatalogueCard {
-            number: c.number,
-            name: c.name,
-            rarity: c.rarity,
-            finishes: c
-                .finishes
-                .iter()
-                .map(|f| super::normalise_finish(f))
-                .collect(),
-            language: language_code(c.language.as_deref().unwrap_or("English")),
-            external_id: c.uuid,
-            prices: Vec::new(),
-        });
+        let cards = file
+            .data
+            .cards
+            .into_iter()
+            .filter(|c| c.side.as_deref().is_none_or(|s| s == "a"))
+            .map(|c| CatalogueCard {
+                number: c.number,
+                name: c.name,
+                rarity: c.rarity,
+                finishes: c
+                    .finishes
+                    .iter()
+                    .map(|f| super::normalise_finish(f))
+                    .collect(),
+                language: language_code(c.language.as_deref().unwrap_or("English")),
+                external_id: c.uuid,
+                prices: Vec::new(),
+            });
         self.write(|tx| {
             let mut report = CatalogueReport {
                 source: "mtgjson".into(),
