@@ -3,6 +3,7 @@
 //! build on these.
 
 pub mod catalogue;
+pub mod presets;
 pub mod collections;
 mod grade;
 mod value;
