@@ -563,3 +563,37 @@ fn the_sample_catalogue_files_import_with_their_documented_counts() {
     let c = store.completion("tv1").unwrap();
     assert_eq!((c.game.as_str(), c.total, c.owned), ("pokemon", 12, 0));
 }
+
+#[test]
+fn scanning_a_certificate_number_or_a_card_sku_finds_the_card() {
+    use trove_core::scan::Scanned;
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let slab = store
+        .create_item(&trove_core::ItemChanges {
+            sku: Some("PSA-CHZ-1".into()),
+            ..titled("Charizard PSA 9")
+        })
+        .unwrap();
+    store
+        .set_card(
+            &slab.id,
+            Card {
+                grader: Some("PSA".into()),
+                grade: Grade::parse("9"),
+                cert_number: Some("87654321".into()),
+                ..Card::tcg()
+            },
+        )
+        .unwrap();
+    for code in ["87654321", " 87654321\r", "PSA-CHZ-1"] {
+        match store.scan(code).unwrap() {
+            Scanned::Item { item, .. } => assert_eq!(item.id, slab.id, "{code:?}"),
+            other => panic!("{code:?} found {other:?}"),
+        }
+    }
+    assert!(matches!(
+        store.scan("87654322").unwrap(),
+        Scanned::None { .. }
+    ));
+}
