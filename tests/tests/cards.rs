@@ -597,3 +597,70 @@ fn scanning_a_certificate_number_or_a_card_sku_finds_the_card() {
         Scanned::None { .. }
     ));
 }
+
+#[test]
+fn the_cli_imports_a_catalogue_shows_completion_and_keeps_collections() {
+    let dir = temp_dir();
+    let db = dir.path().join("trove.db");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
+    let trove = |args: &[&str]| {
+        let out = std::process::Command::new(common::trove_bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("trove runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let scryfall = fixtures.join("scryfall-cards.json");
+    let (code, out) = trove(&["catalogue", "import", scryfall.to_str().unwrap(), "--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (report["sets"].as_u64(), report["cards"].as_u64()),
+        (Some(2), Some(20))
+    );
+
+    {
+        let store = trove_core::Store::open(&db).unwrap();
+        let item = store.create_item(&titled("Valley Bolt")).unwrap();
+        store
+            .set_card(
+                &item.id,
+                Card {
+                    set_code: Some("trv".into()),
+                    collector_number: Some("3".into()),
+                    ..Card::tcg()
+                },
+            )
+            .unwrap();
+    }
+    let (code, out) = trove(&["completion", "TRV", "--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let c: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (c["owned"].as_u64(), c["total"].as_u64()),
+        (Some(1), Some(15))
+    );
+    assert_eq!(c["percent"].as_f64(), Some(6.7));
+    let (code, _) = trove(&["completion", "NOPE"]);
+    assert_eq!(code, Some(1), "an unknown set is an error");
+
+    let (code, out) = trove(&["collection", "add", "Red binder", "--mode", "set", "--json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let store = trove_core::Store::open(&db).unwrap();
+    let item = store.create_item(&titled("Loose card")).unwrap();
+    drop(store);
+    let (code, _) = trove(&["collection", "add", "red binder", &item.id]);
+    assert_eq!(code, Some(0));
+    let (_, out) = trove(&["collection", "show", "Red binder", "--json"]);
+    let shown: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(shown["collection"]["mode"], "set");
+    assert_eq!(shown["entries"][0]["item"]["title"], "Loose card");
+    let (_, out) = trove(&["collection", "list", "--json"]);
+    let all: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(all[0]["items"], 1);
+}

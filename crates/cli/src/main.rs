@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_photos;
+mod cards;
 mod label;
 mod photos;
 mod print;
@@ -118,6 +119,19 @@ enum Command {
     /// Benchmarks and the data generator they use.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// The card catalogue: sets and their card lists from public data files.
+    #[command(subcommand)]
+    Catalogue(cards::CatalogueCommand),
+    /// Collections: binders, boxes, sets, personal collections.
+    #[command(subcommand)]
+    Collection(cards::CollectionCommand),
+    /// How complete a set is: owned, missing, duplicates, percentage.
+    Completion {
+        /// The set's code (2XM, base1…), as in the catalogue.
+        set: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Import and list photos (stored beside the database, in `<name>-photos/`).
     #[command(subcommand)]
     Photos(photos::PhotosCommand),
@@ -440,6 +454,9 @@ impl Command {
             Command::Bench(b) => b.json(),
             Command::Label(args) => args.json,
             Command::Photos(cmd) => cmd.json(),
+            Command::Catalogue(cmd) => cmd.json(),
+            Command::Collection(cmd) => cmd.json(),
+            Command::Completion { json, .. } => *json,
         }
     }
 }
@@ -547,6 +564,9 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Bench(cmd) => bench::run(cmd, &store, out)?,
         Command::Label(args) => label::run(args, &store, out)?,
         Command::Photos(cmd) => return photos::run(cmd, &store, out),
+        Command::Catalogue(cmd) => cards::catalogue(cmd, &store, out)?,
+        Command::Collection(cmd) => cards::collection(cmd, &store, out)?,
+        Command::Completion { set, .. } => cards::completion(&set, &store, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
