@@ -664,3 +664,86 @@ fn the_cli_imports_a_catalogue_shows_completion_and_keeps_collections() {
     let all: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(all[0]["items"], 1);
 }
+
+#[test]
+fn wishes_and_preorders_with_every_date_slip_kept() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let wish = store
+        .add_wish("Alpha Black Lotus", Some(usd(1_000_000)), Some("any grade"))
+        .unwrap();
+    store.add_wish("Base Set Charizard", None, None).unwrap();
+    assert_eq!(
+        store.add_wish("  ", None, None).unwrap_err().code(),
+        "required"
+    );
+    let titles: Vec<String> = store
+        .wishlist()
+        .unwrap()
+        .into_iter()
+        .map(|w| w.title)
+        .collect();
+    assert_eq!(titles, ["Alpha Black Lotus", "Base Set Charizard"]);
+    store.remove_wish(&wish.id).unwrap();
+    assert_eq!(store.wishlist().unwrap().len(), 1);
+
+    let bbox = store
+        .create_item(&titled("Foundations booster box"))
+        .unwrap();
+    let p = store
+        .set_preorder(
+            &bbox.id,
+            "2026-11-15",
+            Some(usd(5_000)),
+            Some("Local game store"),
+            Some("2026-08-01"),
+        )
+        .unwrap();
+    assert_eq!(
+        (p.release_on.as_str(), p.deposit),
+        ("2026-11-15", Some(usd(5_000)))
+    );
+    assert!(p.slips.is_empty());
+    store
+        .set_preorder(&bbox.id, "2026-11-15", None, None, None)
+        .unwrap();
+    store
+        .set_preorder(&bbox.id, "2026-12-01", None, None, None)
+        .unwrap();
+    let p = store
+        .set_preorder(&bbox.id, "2027-01-10", None, None, None)
+        .unwrap();
+    let slips: Vec<(&str, &str)> = p
+        .slips
+        .iter()
+        .map(|s| (s.from_on.as_str(), s.to_on.as_str()))
+        .collect();
+    assert_eq!(
+        slips,
+        [("2026-11-15", "2026-12-01"), ("2026-12-01", "2027-01-10")]
+    );
+    assert_eq!(
+        p.deposit,
+        Some(usd(5_000)),
+        "a later change keeps the deposit"
+    );
+    assert_eq!(p.seller.as_deref(), Some("Local game store"));
+    assert_eq!(
+        common::count(
+            &dir.path().join("trove.db"),
+            "SELECT count(*) FROM notifications WHERE kind = 'preorder_slip'"
+        ),
+        2,
+        "each slip is a notification"
+    );
+    assert_eq!(
+        store
+            .set_preorder(&bbox.id, "15/01/2027", None, None, None)
+            .unwrap_err()
+            .code(),
+        "date"
+    );
+    assert_eq!(store.preorders().unwrap().len(), 1);
+    store.receive_preorder(&bbox.id).unwrap();
+    assert!(store.preorders().unwrap().is_empty());
+}

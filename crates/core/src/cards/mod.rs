@@ -3,10 +3,11 @@
 //! build on these.
 
 pub mod catalogue;
-pub mod presets;
 pub mod collections;
 mod grade;
+pub mod presets;
 mod value;
+pub mod wants;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
