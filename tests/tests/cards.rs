@@ -747,3 +747,60 @@ fn wishes_and_preorders_with_every_date_slip_kept() {
     store.receive_preorder(&bbox.id).unwrap();
     assert!(store.preorders().unwrap().is_empty());
 }
+
+#[test]
+fn a_collection_value_over_time_sums_each_item_latest_value() {
+    use trove_core::cards::CollectionMode;
+    let dir = temp_dir();
+    let db = dir.path().join("trove.db");
+    let store = new_store(dir.path());
+    let a = store
+        .create_item(&trove_core::ItemChanges {
+            quantity: Some(2),
+            ..titled("A")
+        })
+        .unwrap();
+    let b = store.create_item(&titled("B")).unwrap();
+    let binder = store
+        .create_collection("Binder", "binder", CollectionMode::Value)
+        .unwrap();
+    store
+        .add_to_collection(&binder.id, &[a.id.clone(), b.id.clone()])
+        .unwrap();
+    let value = |id: &str, v: i64| {
+        store
+            .set_card(
+                id,
+                Card {
+                    value: Some(usd(v)),
+                    ..Card::tcg()
+                },
+            )
+            .unwrap();
+    };
+    value(&a.id, 1_000);
+    value(&b.id, 500);
+    value(&a.id, 1_500);
+    // Spread the points over three days, as they would be.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    for (seq, day) in [(1, "2026-01-01"), (2, "2026-01-02"), (3, "2026-01-03")] {
+        conn.execute(
+            "UPDATE price_points SET at = ?2 || substr(at, 11) WHERE seq = ?1",
+            rusqlite::params![seq, day],
+        )
+        .unwrap();
+    }
+    let history = store.collection_value_history("Binder").unwrap();
+    let got: Vec<(&str, i64)> = history
+        .iter()
+        .map(|p| (p.on.as_str(), p.value.amount))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-01-01", 2_000),
+            ("2026-01-02", 2_500),
+            ("2026-01-03", 3_500)
+        ]
+    );
+}

@@ -301,3 +301,55 @@ impl Store {
         })
     }
 }
+
+/// A collection's total value on one day.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ValuePoint {
+    /// YYYY-MM-DD (UTC).
+    pub on: String,
+    pub value: crate::money::Money,
+}
+
+impl Store {
+    /// The collection's value over time, in the home currency: on each day
+    /// a value point of one of its items was written, the sum over its
+    /// items of their latest value times their quantity. Items valued in
+    /// another currency are left out.
+    pub fn collection_value_history(&self, key: &str) -> Result<Vec<ValuePoint>> {
+        self.read(|conn| {
+            let c = collection_by_key(conn, key)?;
+            let home = crate::settings::home_currency(conn)?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT p.item_id, substr(p.at, 1, 10), p.amount, i.quantity
+                   FROM collection_items ci
+                   JOIN price_points p ON p.item_id = ci.item_id
+                   JOIN items i ON i.id = ci.item_id
+                  WHERE ci.collection_id = ?1 AND p.currency = ?2 AND i.deleted_at IS NULL
+                  ORDER BY p.at, p.seq",
+            )?;
+            let rows = stmt.query_map(params![c.id, home.code()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })?;
+            let mut latest: std::collections::HashMap<String, i64> =
+                std::collections::HashMap::new();
+            let mut total = 0i64;
+            let mut points: Vec<ValuePoint> = Vec::new();
+            for row in rows {
+                let (item, on, amount, quantity) = row?;
+                let now = amount * quantity.max(0);
+                total += now - latest.insert(item, now).unwrap_or(0);
+                let value = crate::money::Money::new(total, home);
+                match points.last_mut() {
+                    Some(last) if last.on == on => last.value = value,
+                    _ => points.push(ValuePoint { on, value }),
+                }
+            }
+            Ok(points)
+        })
+    }
+}
