@@ -154,3 +154,76 @@ CREATE TABLE preorder_slips (
     CHECK (from_on <> to_on)
 ) STRICT;
 CREATE INDEX preorder_slips_by_item ON preorder_slips(item_id, seq);
+
+-- Search: cards are found through the same box by their set, number,
+-- player, team, grader, certificate… The card's words are kept on its item
+-- (`card_text`, in step with `cards` by the triggers below) and the search
+-- index gains a column for them. FTS5 cannot add a column, so the index is
+-- made again and rebuilt from the items.
+ALTER TABLE items ADD COLUMN card_text TEXT;
+
+CREATE TRIGGER cards_text_insert AFTER INSERT ON cards BEGIN
+    UPDATE items SET card_text = concat_ws(' ', new.game, new.set_code, new.set_name,
+        new.collector_number, new.rarity, nullif(new.finish, 'normal'), new.language, new.sport,
+        new.year, new.series, new.player, new.team, CASE WHEN new.rookie THEN 'rookie RC' END,
+        new.parallel, new.insert_set, new.grader, new.grade_label, new.cert_number)
+    WHERE id = new.item_id;
+END;
+CREATE TRIGGER cards_text_update AFTER UPDATE ON cards BEGIN
+    UPDATE items SET card_text = concat_ws(' ', new.game, new.set_code, new.set_name,
+        new.collector_number, new.rarity, nullif(new.finish, 'normal'), new.language, new.sport,
+        new.year, new.series, new.player, new.team, CASE WHEN new.rookie THEN 'rookie RC' END,
+        new.parallel, new.insert_set, new.grader, new.grade_label, new.cert_number)
+    WHERE id = new.item_id;
+END;
+CREATE TRIGGER cards_text_delete AFTER DELETE ON cards BEGIN
+    UPDATE items SET card_text = NULL WHERE id = old.item_id;
+END;
+
+DROP TRIGGER items_fts_insert;
+DROP TRIGGER items_fts_delete;
+DROP TRIGGER items_fts_update;
+DROP TABLE items_fts;
+DROP VIEW items_live;
+
+CREATE VIEW items_live AS
+    SELECT seq, title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text
+    FROM items WHERE deleted_at IS NULL;
+
+CREATE VIRTUAL TABLE items_fts USING fts5(
+    title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text,
+    content = 'items_live',
+    content_rowid = 'seq',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+INSERT INTO items_fts(items_fts, rank) VALUES ('rank', 'bm25(10.0, 8.0, 6.0, 4.0, 2.0, 3.0, 2.0, 1.0, 1.0, 4.0)');
+INSERT INTO items_fts(items_fts, rank) VALUES ('hashsize', 33554432);
+
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO items_fts(rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text)
+        SELECT new.seq, new.title, new.sku, new.barcode_forms, new.brand, new.category, new.tags, new.location, new.description, new.notes, new.card_text
+        WHERE NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
+    INSERT OR IGNORE INTO search_deferred(seq)
+        SELECT new.seq WHERE EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
+END;
+
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items
+WHEN old.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = old.seq) BEGIN
+    INSERT INTO items_fts(items_fts, rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text)
+    VALUES ('delete', old.seq, old.title, old.sku, old.barcode_forms, old.brand, old.category, old.tags, old.location, old.description, old.notes, old.card_text);
+END;
+
+CREATE TRIGGER items_fts_update
+AFTER UPDATE OF title, sku, barcode, brand, category, tags, location, description, notes, card_text, deleted_at ON items BEGIN
+    INSERT INTO items_fts(items_fts, rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text)
+        SELECT 'delete', old.seq, old.title, old.sku, old.barcode_forms, old.brand, old.category, old.tags, old.location, old.description, old.notes, old.card_text
+        WHERE old.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = old.seq);
+    INSERT INTO items_fts(rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text)
+        SELECT new.seq, new.title, new.sku, new.barcode_forms, new.brand, new.category, new.tags, new.location, new.description, new.notes, new.card_text
+        WHERE new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
+    INSERT OR IGNORE INTO search_deferred(seq)
+        SELECT new.seq WHERE new.deleted_at IS NULL AND EXISTS (SELECT 1 FROM search_deferred WHERE seq = 0);
+END;
+
+INSERT INTO items_fts(items_fts) VALUES ('rebuild');

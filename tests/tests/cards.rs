@@ -804,3 +804,74 @@ fn a_collection_value_over_time_sums_each_item_latest_value() {
         ]
     );
 }
+
+#[test]
+fn cards_are_found_through_the_one_search_box_by_their_details() {
+    use trove_core::search::SearchQuery;
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let ohtani = store.create_item(&titled("2018 Bowman Chrome")).unwrap();
+    store
+        .set_card(
+            &ohtani.id,
+            Card {
+                sport: Some("baseball".into()),
+                year: Some(2018),
+                player: Some("Shohei Ohtani".into()),
+                team: Some("Angels".into()),
+                rookie: true,
+                grader: Some("PSA".into()),
+                grade: Grade::parse("10"),
+                cert_number: Some("55443322".into()),
+                ..Card::sports()
+            },
+        )
+        .unwrap();
+    let bolt = store.create_item(&titled("Lightning Bolt")).unwrap();
+    store
+        .set_card(
+            &bolt.id,
+            Card {
+                set_code: Some("2XM".into()),
+                set_name: Some("Double Masters".into()),
+                collector_number: Some("117".into()),
+                ..Card::tcg()
+            },
+        )
+        .unwrap();
+    let found = |text: &str| -> Vec<String> {
+        store
+            .search(&SearchQuery {
+                text: text.into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|i| i.fields.title)
+            .collect()
+    };
+    assert_eq!(found("ohtani"), ["2018 Bowman Chrome"]);
+    assert_eq!(found("angels rook"), ["2018 Bowman Chrome"]);
+    assert_eq!(found("55443322"), ["2018 Bowman Chrome"]);
+    assert_eq!(found("double mast"), ["Lightning Bolt"]);
+    assert_eq!(found("2xm 117"), ["Lightning Bolt"]);
+    // Edited details are found by their new words, and no longer by the old.
+    store
+        .set_card(
+            &bolt.id,
+            Card {
+                set_code: Some("LEA".into()),
+                ..Card::tcg()
+            },
+        )
+        .unwrap();
+    assert!(found("double").is_empty());
+    assert_eq!(found("lea"), ["Lightning Bolt"]);
+    store.clear_card(&ohtani.id).unwrap();
+    assert!(found("ohtani").is_empty());
+    assert!(
+        store.doctor().unwrap().healthy(),
+        "the index matches the items"
+    );
+}
