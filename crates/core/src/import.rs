@@ -109,7 +109,7 @@ impl ImportReport {
         }
     }
 
-    fn push_error(&mut self, e: RowError) {
+    pub(crate) fn push_error(&mut self, e: RowError) {
         self.error_count += 1;
         if self.errors.len() < MAX_ERRORS_LISTED {
             self.errors.push(e);
@@ -436,7 +436,7 @@ fn run(
     Ok(())
 }
 
-fn row_error(
+pub(crate) fn row_error(
     report: &ImportReport,
     line: u64,
     column: &str,
