@@ -751,3 +751,20 @@ fn a_sku_repeated_later_in_the_same_file_updates_the_row_it_created() {
     }
     drop(store);
 }
+
+#[test]
+fn a_crlf_file_names_the_physical_line_of_each_bad_row() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let path = dir.path().join("crlf.csv");
+    std::fs::write(
+        &path,
+        "title,quantity\r\nGood,1\r\n\"Two\r\nlines\",2\r\nBad,abc\r\nAlso bad,x\r\n",
+    )
+    .unwrap();
+    let Err(trove_core::Error::Import(report)) = common::import(&store, &path) else {
+        panic!("the bad rows reject the file");
+    };
+    let lines: Vec<u64> = report.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [5, 6], "the lines as an editor numbers them");
+}

@@ -305,7 +305,7 @@ fn run(
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(reader);
+        .from_reader(crate::line_ends::CrlfAsLf::new(reader));
     let columns = match read_header(&mut rdr, report) {
         Ok(Some(c)) => c,
         Ok(None) => return Ok(()),

@@ -14,6 +14,7 @@ pub mod import;
 pub mod item;
 pub mod items;
 pub mod labels;
+mod line_ends;
 pub mod list;
 pub mod money;
 pub mod owner;
