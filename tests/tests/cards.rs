@@ -875,3 +875,26 @@ fn cards_are_found_through_the_one_search_box_by_their_details() {
         "the index matches the items"
     );
 }
+
+#[test]
+fn completion_values_imported_cards_at_their_catalogue_market_price() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store
+        .import_catalogue(&fixtures.join("scryfall-cards.json"))
+        .unwrap();
+    store
+        .import_cards(
+            &fixtures.join("manabox.csv"),
+            None,
+            &trove_core::import::ImportOptions::default(),
+            &mut |_| true,
+        )
+        .unwrap();
+    let trv = store.completion("TRV").unwrap();
+    let tvc = store.completion("TVC").unwrap();
+    assert_eq!((trv.owned, trv.total, trv.percent), (9, 15, 60.0));
+    // The fixtures README: USD 37.82 at Scryfall prices by finish.
+    assert_eq!(trv.value_owned.amount + tvc.value_owned.amount, 3_782);
+}

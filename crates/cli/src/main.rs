@@ -37,9 +37,15 @@ struct Cli {
 enum Command {
     /// Create the database (or upgrade it) and print its path.
     Init,
-    /// Import items from a CSV file (atomic: one bad row rejects the file).
+    /// Import items from a CSV file (atomic: one bad row rejects the file):
+    /// Trove's own layout, or a card collection app's export, recognised
+    /// from its header.
     Import {
         file: PathBuf,
+        /// manabox, tcgplayer, dragonshield, homebox or generic [default:
+        /// recognised from the header]
+        #[arg(long, value_parser = parse_preset)]
+        preset: Option<trove_core::cards::presets::Preset>,
         /// Report what would happen without writing anything.
         #[arg(long)]
         dry_run: bool,
@@ -378,6 +384,12 @@ impl ItemArgs {
     }
 }
 
+fn parse_preset(s: &str) -> Result<trove_core::cards::presets::Preset, String> {
+    trove_core::cards::presets::Preset::parse(s).ok_or_else(|| {
+        "expected manabox, tcgplayer, tcgplayer-seller, dragonshield, homebox or generic".into()
+    })
+}
+
 fn parse_sort(s: &str) -> Result<Sort, String> {
     Sort::parse(s).ok_or_else(|| "expected newest, title, price, quantity or updated".into())
 }
@@ -483,6 +495,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Init => println!("{}", store.path().display()),
         Command::Import {
             file,
+            preset,
             dry_run,
             skip_invalid,
             json,
@@ -491,7 +504,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
                 dry_run,
                 skip_invalid,
             };
-            let report = store.import_csv(&file, &options, &mut |_| true);
+            let report = store.import_cards(&file, preset, &options, &mut |_| true);
             return Ok(out.import(report, json));
         }
         Command::Export { file, .. } => out.value(&store.export_csv(&file)?, |r| {

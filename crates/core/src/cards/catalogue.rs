@@ -514,8 +514,10 @@ pub struct Completion {
     pub duplicates: u64,
     /// owned / total, in percent with one decimal.
     pub percent: f64,
-    /// What the owned copies are worth, in the home currency (cards valued
-    /// in another currency are left out, and counted in `unvalued`).
+    /// What the owned copies are worth, in the home currency: each card's
+    /// own value, else its catalogue card's latest market price for its
+    /// finish (cards valued in another currency are left out, and counted
+    /// in `unvalued`).
     pub value_owned: Money,
     #[ts(type = "number")]
     pub unvalued: u64,
@@ -569,12 +571,22 @@ impl Store {
             let mut value = 0i64;
             let mut unvalued = 0u64;
             let mut stmt = conn.prepare_cached(
-                "SELECT c.collector_number, c.finish, i.quantity, c.value_amount, c.value_currency
+                // A card without a value of its own is worth its catalogue
+                // card's latest market price for its finish, when there is one
+                // in the home currency.
+                "SELECT c.collector_number, c.finish, i.quantity,
+                        coalesce(c.value_amount, m.amount),
+                        CASE WHEN c.value_amount IS NOT NULL THEN c.value_currency
+                             WHEN m.amount IS NOT NULL THEN ?2 END
                    FROM cards c JOIN items i ON i.id = c.item_id
+                   LEFT JOIN price_points m ON m.seq = (
+                        SELECT p.seq FROM price_points p
+                         WHERE p.catalogue_card_id = c.catalogue_card_id AND p.finish = c.finish
+                           AND p.currency = ?2 ORDER BY p.seq DESC LIMIT 1)
                   WHERE c.set_code = ?1 COLLATE NOCASE AND i.deleted_at IS NULL AND i.quantity > 0
                     AND c.collector_number IS NOT NULL",
             )?;
-            let rows = stmt.query_map([&code], |r| {
+            let rows = stmt.query_map(params![&code, home.code()], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
