@@ -56,6 +56,7 @@ impl Source {
             .flexible(true)
             .from_reader(LineEnds {
                 inner: buffered,
+                in_quotes: false,
                 pending_cr: false,
                 consumed: skipped,
             });
@@ -99,11 +100,14 @@ impl Source {
     }
 }
 
-/// Reads CRLF line ends as LF. The CSV reader ends a record at the CR and
-/// counts the LF as part of the next one, so every row of a CRLF file
-/// after the first would be reported one line too early.
+/// Reads CRLF line ends as LF outside quoted cells (a CRLF inside quotes
+/// is the cell's own text and is kept). The CSV reader ends a record at
+/// the CR and counts the LF as part of the next one, so every row of a
+/// CRLF file after the first would be reported one line too early.
 pub(super) struct LineEnds<R> {
     inner: R,
+    /// Inside a quoted cell (an escaped "" toggles twice).
+    in_quotes: bool,
     /// A CR ended the last chunk: whether it precedes an LF is not known yet.
     pending_cr: bool,
     /// Bytes taken from the file so far.
@@ -129,7 +133,10 @@ impl<R: BufRead> Read for LineEnds<R> {
             while used < buf.len() && n < out.len() {
                 let b = buf[used];
                 used += 1;
-                if b == b'\r' {
+                if b == b'"' {
+                    self.in_quotes = !self.in_quotes;
+                }
+                if b == b'\r' && !self.in_quotes {
                     match buf.get(used) {
                         Some(b'\n') => continue,
                         None => {
@@ -191,12 +198,13 @@ mod tests {
         for capacity in 1..text.len() + 1 {
             let mut lines = LineEnds {
                 inner: BufReader::with_capacity(capacity, &text[..]),
+                in_quotes: false,
                 pending_cr: false,
                 consumed: 0,
             };
             let mut out = Vec::new();
             lines.read_to_end(&mut out).unwrap();
-            assert_eq!(out, b"a\nb\r\rc\n\"x\ny\"\r", "capacity {capacity}");
+            assert_eq!(out, b"a\nb\r\rc\n\"x\r\ny\"\r", "capacity {capacity}");
             assert_eq!(lines.consumed, text.len() as u64);
         }
     }
