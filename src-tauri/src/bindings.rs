@@ -63,6 +63,22 @@ fn declarations(cfg: &Config) -> Vec<String> {
         commands::labels::LabelSizeInfo,
         labels::LabelSize,
         labels::Symbology,
+        cards::CardKind,
+        cards::Grade,
+        cards::Serial,
+        cards::Tier,
+        cards::Card,
+        cards::TierThresholds,
+        cards::PricePoint,
+        cards::CollectionMode,
+        cards::Collection,
+        cards::CollectionEntry,
+        cards::ValuePoint,
+        cards::CatalogueReport,
+        cards::CompletionCard,
+        cards::Completion,
+        cards::presets::Preset,
+        cards::presets::CollectionFormat,
     ]
 }
 

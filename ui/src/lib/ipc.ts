@@ -7,6 +7,12 @@ import { getCurrentWebview, type DragDropEvent } from "@tauri-apps/api/webview";
 import type {
   AppInfo,
   Bin,
+  Card,
+  Collection,
+  CollectionEntry,
+  CollectionFormat,
+  CollectionMode,
+  Completion,
   Edit,
   ErrorBody,
   ExportReport,
@@ -21,6 +27,8 @@ import type {
   Location,
   Page,
   Photo,
+  Preset,
+  PricePoint,
   Scanned,
   SearchQuery,
   SearchResults,
@@ -28,7 +36,9 @@ import type {
   Startup,
   Stats,
   Symbology,
+  TierThresholds,
   Totals,
+  ValuePoint,
   Vocabulary,
 } from "./bindings";
 
@@ -116,6 +126,41 @@ export const ipc = {
   /** Writes the labels to `path`; `.pdf` or `.svg` decides the format. */
   saveLabels: (codes: string[], size: LabelSize, symbology: Symbology, path: string) =>
     call<string>("save_labels", { codes, size, symbology, path }),
+  /** An item's card details, or null when it is not a card. */
+  card: (item: string) => call<Card | null>("card", { item }),
+  setCard: (item: string, card: Card) => call<Card>("set_card", { item, card }),
+  clearCard: (item: string) => call<null>("clear_card", { item }),
+  tierThresholds: () => call<TierThresholds>("tier_thresholds"),
+  /** Thresholds as typed, in the home currency; they must rise. */
+  setTierThresholds: (mid: string, high: string, grail: string) =>
+    call<TierThresholds>("set_tier_thresholds", { mid, high, grail }),
+  /** An item's value history, oldest first. */
+  priceHistory: (item: string) => call<PricePoint[]>("price_history", { item }),
+  collections: () => call<Collection[]>("collections"),
+  collection: (key: string) => call<Collection>("collection", { key }),
+  createCollection: (name: string, kind: string, mode: CollectionMode) =>
+    call<Collection>("create_collection", { name, kind, mode }),
+  setCollectionMode: (key: string, mode: CollectionMode) =>
+    call<Collection>("set_collection_mode", { key, mode }),
+  /** Adds items (ids, SKUs or barcodes) at the end of a collection. */
+  addToCollection: (key: string, items: string[]) =>
+    call<Collection>("add_to_collection", { key, items }),
+  removeFromCollection: (key: string, items: string[]) =>
+    call<Collection>("remove_from_collection", { key, items }),
+  reorderCollection: (key: string, items: string[]) =>
+    call<Collection>("reorder_collection", { key, items }),
+  /** Up to `limit` entries after the cursor `after`, in the collection's order. */
+  collectionPage: (key: string, after: string | null, limit: number) =>
+    call<CollectionEntry[]>("collection_page", { key, after, limit }),
+  collectionValueHistory: (key: string) => call<ValuePoint[]>("collection_value_history", { key }),
+  exportCollection: (key: string, format: CollectionFormat, path: string) =>
+    call<ExportReport>("export_collection", { key, format, path }),
+  completion: (setCode: string) => call<Completion>("completion", { setCode }),
+  /** Starts importing a catalogue file; returns the job id. */
+  importCatalogue: (path: string) => call<string>("import_catalogue", { path }),
+  /** Starts importing a card collection file (preset from its header when null); returns the job id. */
+  importCards: (path: string, preset: Preset | null, dryRun: boolean, skipInvalid: boolean) =>
+    call<string>("import_cards", { path, preset, dryRun, skipInvalid }),
 };
 
 export type { LabelSizeInfo, LabelSize, Symbology };

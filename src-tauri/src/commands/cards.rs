@@ -1,0 +1,199 @@
+//! Cards: an item's card details, value tiers and price history,
+//! collections, the catalogue and set completion.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use tauri::{AppHandle, State};
+use trove_core::cards::presets::{CollectionFormat, Preset};
+use trove_core::cards::{
+    Card, Collection, CollectionEntry, CollectionMode, Completion, PricePoint, TierThresholds,
+    ValuePoint,
+};
+use trove_core::export::ExportReport;
+use trove_core::import::{ImportOptions, ImportProgress};
+use trove_core::ErrorBody;
+
+use crate::commands::jobs::{spawn_job, JobReport, Progress};
+use crate::error::{core, CommandResult};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn card(state: State<'_, AppState>, item: String) -> CommandResult<Option<Card>> {
+    core(state.store()?.card(&item))
+}
+
+#[tauri::command(async)]
+pub fn set_card(state: State<'_, AppState>, item: String, card: Card) -> CommandResult<Card> {
+    core(state.store()?.set_card(&item, card))
+}
+
+#[tauri::command(async)]
+pub fn clear_card(state: State<'_, AppState>, item: String) -> CommandResult<()> {
+    core(state.store()?.clear_card(&item))
+}
+
+#[tauri::command(async)]
+pub fn tier_thresholds(state: State<'_, AppState>) -> CommandResult<TierThresholds> {
+    core(state.store()?.tier_thresholds())
+}
+
+/// Thresholds as the person typed them, in the home currency.
+#[tauri::command(async)]
+pub fn set_tier_thresholds(
+    state: State<'_, AppState>,
+    mid: String,
+    high: String,
+    grail: String,
+) -> CommandResult<TierThresholds> {
+    core(state.store()?.set_tier_thresholds(&mid, &high, &grail))
+}
+
+#[tauri::command(async)]
+pub fn price_history(state: State<'_, AppState>, item: String) -> CommandResult<Vec<PricePoint>> {
+    core(state.store()?.price_history(&item))
+}
+
+#[tauri::command(async)]
+pub fn collections(state: State<'_, AppState>) -> CommandResult<Vec<Collection>> {
+    core(state.store()?.collections())
+}
+
+#[tauri::command(async)]
+pub fn collection(state: State<'_, AppState>, key: String) -> CommandResult<Collection> {
+    core(state.store()?.collection(&key))
+}
+
+#[tauri::command(async)]
+pub fn create_collection(
+    state: State<'_, AppState>,
+    name: String,
+    kind: String,
+    mode: CollectionMode,
+) -> CommandResult<Collection> {
+    core(state.store()?.create_collection(&name, &kind, mode))
+}
+
+#[tauri::command(async)]
+pub fn set_collection_mode(
+    state: State<'_, AppState>,
+    key: String,
+    mode: CollectionMode,
+) -> CommandResult<Collection> {
+    core(state.store()?.set_collection_mode(&key, mode))
+}
+
+/// Adds items (ids, SKUs or barcodes) at the end of a collection.
+#[tauri::command(async)]
+pub fn add_to_collection(
+    state: State<'_, AppState>,
+    key: String,
+    items: Vec<String>,
+) -> CommandResult<Collection> {
+    core(state.store()?.add_to_collection(&key, &items))
+}
+
+#[tauri::command(async)]
+pub fn remove_from_collection(
+    state: State<'_, AppState>,
+    key: String,
+    items: Vec<String>,
+) -> CommandResult<Collection> {
+    core(state.store()?.remove_from_collection(&key, &items))
+}
+
+#[tauri::command(async)]
+pub fn reorder_collection(
+    state: State<'_, AppState>,
+    key: String,
+    items: Vec<String>,
+) -> CommandResult<Collection> {
+    core(state.store()?.reorder_collection(&key, &items))
+}
+
+/// Up to `limit` entries after the cursor `after`, in the collection's order.
+#[tauri::command(async)]
+pub fn collection_page(
+    state: State<'_, AppState>,
+    key: String,
+    after: Option<String>,
+    limit: usize,
+) -> CommandResult<Vec<CollectionEntry>> {
+    core(
+        state
+            .store()?
+            .collection_page(&key, after.as_deref(), limit),
+    )
+}
+
+#[tauri::command(async)]
+pub fn collection_value_history(
+    state: State<'_, AppState>,
+    key: String,
+) -> CommandResult<Vec<ValuePoint>> {
+    core(state.store()?.collection_value_history(&key))
+}
+
+/// Writes a collection to a CSV file in `format`.
+#[tauri::command(async)]
+pub fn export_collection(
+    state: State<'_, AppState>,
+    key: String,
+    format: CollectionFormat,
+    path: String,
+) -> CommandResult<ExportReport> {
+    core(
+        state
+            .store()?
+            .export_collection(&key, format, &PathBuf::from(path)),
+    )
+}
+
+#[tauri::command(async)]
+pub fn completion(state: State<'_, AppState>, set_code: String) -> CommandResult<Completion> {
+    core(state.store()?.completion(&set_code))
+}
+
+/// Starts importing a catalogue file (MTGJSON, Scryfall, Pokémon TCG);
+/// returns the job id at once. The core reports no progress for it, so
+/// the job only ends.
+#[tauri::command(async)]
+pub fn import_catalogue(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<String> {
+    let store = state.store()?;
+    spawn_job(app, &state, "catalogue import", move |_job| {
+        match store.import_catalogue(&PathBuf::from(&path)) {
+            Ok(report) => (Some(JobReport::Catalogue(report)), None),
+            Err(e) => (None, Some(ErrorBody::from(&e))),
+        }
+    })
+}
+
+/// Starts importing a card collection file with `preset`, or the preset its
+/// header names when none; returns the job id at once.
+#[tauri::command(async)]
+pub fn import_cards(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    preset: Option<Preset>,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> CommandResult<String> {
+    let store = state.store()?;
+    let options = ImportOptions {
+        dry_run,
+        skip_invalid,
+    };
+    spawn_job(app, &state, "card import", move |job| {
+        let mut progress = |p: ImportProgress| {
+            job.progress(Progress::Csv(p), false);
+            !job.cancel_flag().load(Ordering::Relaxed)
+        };
+        let result = store.import_cards(&PathBuf::from(&path), preset, &options, &mut progress);
+        crate::commands::jobs::csv_outcome(result)
+    })
+}
