@@ -2,7 +2,8 @@
 // put-away, and a revision counter that lists watch to refresh after writes.
 import type { AppInfo, ItemChanges, Photo } from "./bindings";
 
-export type Screen = "inventory" | "photos" | "storage" | "labels" | "trash" | "settings";
+export type Screen =
+  "inventory" | "photos" | "storage" | "collections" | "labels" | "trash" | "settings";
 
 export interface Editing {
   /** The item's id, or null for a new item. */
@@ -29,6 +30,10 @@ class AppModel {
   editing = $state<Editing | null>(null);
   /** The bin or section the Storage screen shows. */
   storageCode = $state<string | null>(null);
+  /** The collection (id) the Collections screen shows, or null for the list. */
+  collectionKey = $state<string | null>(null);
+  /** The set code whose completion the Collections screen shows. */
+  completionSet = $state<string | null>(null);
   putAway = $state<PutAway | null>(null);
   /** Bumped after every write; lists and counts reload when it changes. */
   revision = $state(0);

@@ -1,7 +1,7 @@
 // The card form's text fields and their conversion to the core's Card, and
 // the geometry of the small value charts (pure, so it is tested without a
 // window).
-import type { Card, CardKind, Money, Tier } from "../../lib/bindings";
+import type { Card, CardKind, CollectionMode, Money, Tier } from "../../lib/bindings";
 import { currencyDigits, decimalText } from "../../lib/money";
 
 /** Every card field as the person types it. */
@@ -172,3 +172,10 @@ export function linePoints(values: number[], width: number, height: number, pad 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+export const MODE_LABELS: Record<CollectionMode, string> = {
+  set: "By set and number",
+  value: "Most valuable first",
+  player: "By player and year",
+  custom: "My own order",
+};
