@@ -8,6 +8,8 @@
 //! screenshots into docs/screenshots/.
 
 // The scenarios live beside this file, in app/.
+#[path = "app/cards.rs"]
+mod cards;
 #[path = "app/editing.rs"]
 mod editing;
 #[path = "app/inbox.rs"]
@@ -63,6 +65,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     (
         "photos_only_the_stores_load",
         inbox::only_the_stores_photos_load,
+    ),
+    (
+        "cards_tiers_collections_completion",
+        cards::cards_tiers_collections_completion,
     ),
     ("screenshots", screenshots::screenshots),
 ];
