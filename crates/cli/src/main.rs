@@ -2,6 +2,7 @@
 //! and printing only; everything else is `trove_core`.
 
 mod bench;
+mod bench_cards;
 mod bench_photos;
 mod cards;
 mod label;
@@ -479,9 +480,13 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         bench::generate(args)?;
         return Ok(ExitCode::SUCCESS);
     }
-    // The photo benchmark makes its own database beside its photos.
+    // The photo and card benchmarks make their own databases.
     if let Command::Bench(bench::BenchCommand::Photos(args)) = &command {
         bench_photos::run(args, out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Bench(bench::BenchCommand::Cards(args)) = &command {
+        bench_cards::run(args, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::open(db)?;
