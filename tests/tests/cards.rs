@@ -562,6 +562,17 @@ fn the_sample_catalogue_files_import_with_their_documented_counts() {
     assert_eq!(r.cards, 12);
     let c = store.completion("tv1").unwrap();
     assert_eq!((c.game.as_str(), c.total, c.owned), ("pokemon", 12, 0));
+
+    // The sets to pick from, with their listed card counts.
+    let sets: Vec<(String, u64)> = store
+        .catalogue_sets()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.code.to_lowercase(), s.cards))
+        .collect();
+    for (code, cards) in [("trv", 15), ("tvc", 5), ("tv1", 12), ("tv0", 0)] {
+        assert!(sets.contains(&(code.to_owned(), cards)), "{code}: {sets:?}");
+    }
 }
 
 #[test]

@@ -47,7 +47,7 @@ struct CatalogueCard {
     prices: Vec<(String, Money)>,
 }
 
-struct CatalogueSet {
+struct NewSet {
     game: &'static str,
     code: String,
     name: String,
@@ -133,7 +133,7 @@ impl Store {
             language: Option<String>,
         }
         let file: File = serde_json::from_reader(reader).map_err(|e| io(path, e))?;
-        let set = CatalogueSet {
+        let set = NewSet {
             game: "magic",
             code: file.data.code,
             name: file.data.name,
@@ -206,7 +206,7 @@ impl Store {
                 let set_id = match sets.get(&card.set) {
                     Some(id) => id.clone(),
                     None => {
-                        let set = CatalogueSet {
+                        let set = NewSet {
                             game: "magic",
                             code: card.set.to_uppercase(),
                             name: card.set_name.clone(),
@@ -266,7 +266,7 @@ impl Store {
         let sets: Vec<Set> = serde_json::from_reader(reader).map_err(|e| io(path, e))?;
         self.write(|tx| {
             for s in &sets {
-                let set = CatalogueSet {
+                let set = NewSet {
                     game: "pokemon",
                     code: s.id.clone(),
                     name: s.name.clone(),
@@ -323,7 +323,7 @@ impl Store {
                 Some(id) => id,
                 None => upsert_set(
                     tx,
-                    &CatalogueSet {
+                    &NewSet {
                         game: "pokemon",
                         code: set_code.clone(),
                         name: set_code.clone(),
@@ -390,7 +390,7 @@ fn language_code(name: &str) -> String {
     .to_owned()
 }
 
-fn upsert_set(tx: &Connection, set: &CatalogueSet, source: &str) -> Result<String> {
+fn upsert_set(tx: &Connection, set: &NewSet, source: &str) -> Result<String> {
     let existing: Option<String> = tx
         .prepare_cached("SELECT id FROM catalogue_sets WHERE game = ?1 AND code = ?2")?
         .query_row(params![set.game, set.code], |r| r.get(0))
@@ -492,6 +492,42 @@ fn for_each_in_array<T: DeserializeOwned>(
         return Err(e);
     }
     result.map_err(|e| io(path, e))
+}
+
+/// A set in the catalogue, for picking one.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CatalogueSet {
+    pub game: String,
+    pub code: String,
+    pub name: String,
+    pub released_on: Option<String>,
+    /// Distinct collector numbers listed.
+    #[ts(type = "number")]
+    pub cards: u64,
+}
+
+impl Store {
+    /// The catalogue's sets, newest release first (then by code).
+    pub fn catalogue_sets(&self) -> Result<Vec<CatalogueSet>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT s.game, s.code, s.name, s.released_on,
+                        (SELECT count(DISTINCT number) FROM catalogue_cards c WHERE c.set_id = s.id)
+                   FROM catalogue_sets s
+                  ORDER BY s.released_on IS NULL, s.released_on DESC, s.code",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(CatalogueSet {
+                    game: r.get(0)?,
+                    code: r.get(1)?,
+                    name: r.get(2)?,
+                    released_on: r.get(3)?,
+                    cards: r.get::<_, i64>(4)? as u64,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
 }
 
 /// How complete a set is in the collection.
