@@ -7,8 +7,8 @@ use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
-    Card, Collection, CollectionEntry, CollectionMode, Completion, PricePoint, TierThresholds,
-    ValuePoint,
+    Card, CatalogueSet, Collection, CollectionEntry, CollectionMode, Completion, ItemCard,
+    Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress};
@@ -31,6 +31,12 @@ pub fn set_card(state: State<'_, AppState>, item: String, card: Card) -> Command
 #[tauri::command(async)]
 pub fn clear_card(state: State<'_, AppState>, item: String) -> CommandResult<()> {
     core(state.store()?.clear_card(&item))
+}
+
+/// The card details of those of a table page's items that are cards.
+#[tauri::command(async)]
+pub fn cards_of(state: State<'_, AppState>, items: Vec<String>) -> CommandResult<Vec<ItemCard>> {
+    core(state.store()?.cards_of(&items))
 }
 
 #[tauri::command(async)]
@@ -149,6 +155,12 @@ pub fn export_collection(
     )
 }
 
+/// The catalogue's sets, newest first, for the completion picker.
+#[tauri::command(async)]
+pub fn catalogue_sets(state: State<'_, AppState>) -> CommandResult<Vec<CatalogueSet>> {
+    core(state.store()?.catalogue_sets())
+}
+
 #[tauri::command(async)]
 pub fn completion(state: State<'_, AppState>, set_code: String) -> CommandResult<Completion> {
     core(state.store()?.completion(&set_code))
@@ -196,4 +208,63 @@ pub fn import_cards(
         let result = store.import_cards(&PathBuf::from(&path), preset, &options, &mut progress);
         crate::commands::jobs::csv_outcome(result)
     })
+}
+
+#[tauri::command(async)]
+pub fn wishlist(state: State<'_, AppState>) -> CommandResult<Vec<Wish>> {
+    core(state.store()?.wishlist())
+}
+
+/// Adds a wish; `max_price` is typed text (home currency unless a code
+/// follows), blank for none.
+#[tauri::command(async)]
+pub fn add_wish(
+    state: State<'_, AppState>,
+    title: String,
+    max_price: String,
+    notes: String,
+) -> CommandResult<Wish> {
+    let store = state.store()?;
+    let max_price = core(store.typed_money("max_price", &max_price))?;
+    let notes = Some(notes.trim()).filter(|n| !n.is_empty());
+    core(store.add_wish(&title, max_price, notes))
+}
+
+#[tauri::command(async)]
+pub fn remove_wish(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    core(state.store()?.remove_wish(&id))
+}
+
+/// Pre-orders not yet received, soonest release first.
+#[tauri::command(async)]
+pub fn preorders(state: State<'_, AppState>) -> CommandResult<Vec<Preorder>> {
+    core(state.store()?.preorders())
+}
+
+/// Puts an item on pre-order or changes it; dates are `YYYY-MM-DD`, the
+/// deposit typed text (blank for none). A new release date is kept as a slip.
+#[tauri::command(async)]
+pub fn set_preorder(
+    state: State<'_, AppState>,
+    item: String,
+    release_on: String,
+    deposit: String,
+    seller: String,
+    ordered_on: String,
+) -> CommandResult<Preorder> {
+    let store = state.store()?;
+    let deposit = core(store.typed_money("deposit", &deposit))?;
+    let blank = |t: &str| Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+    core(store.set_preorder(
+        &item,
+        &release_on,
+        deposit,
+        blank(&seller).as_deref(),
+        blank(&ordered_on).as_deref(),
+    ))
+}
+
+#[tauri::command(async)]
+pub fn receive_preorder(state: State<'_, AppState>, item: String) -> CommandResult<Preorder> {
+    core(state.store()?.receive_preorder(&item))
 }

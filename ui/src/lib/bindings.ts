@@ -416,6 +416,47 @@ value: Money | null,
  */
 tier: Tier | null, catalogue_card_id: string | null, };
 
+export type ItemCard = { item: string, card: Card, };
+
+export type CatalogueSet = { game: string, code: string, name: string, released_on: string | null, 
+/**
+ * Distinct collector numbers listed.
+ */
+cards: number, };
+
+export type Wish = { id: string, title: string, catalogue_card_id: string | null, finish: string | null, 
+/**
+ * The most the collector will pay.
+ */
+max_price: Money | null, notes: string | null, created_at: string, };
+
+export type Preorder = { item_id: string, title: string, ordered_on: string | null, seller: string | null, deposit: Money | null, 
+/**
+ * The release date promised now.
+ */
+release_on: string, received_at: string | null, 
+/**
+ * Every change of the release date, oldest first.
+ */
+slips: Array<DateSlip>, };
+
+export type DateSlip = { from_on: string, to_on: string, noted_at: string, };
+
+export type PendingUpgrade = { 
+/**
+ * The schema version the file is at.
+ */
+from: number, 
+/**
+ * The version this build writes.
+ */
+to: number, 
+/**
+ * The database file's size in bytes (the upgrade copies it first, and
+ * its time grows with it).
+ */
+bytes: number, };
+
 export type TierThresholds = { mid: Money, high: Money, grail: Money, };
 
 export type PricePoint = { at: string, value: Money, finish: string, 

@@ -8,6 +8,7 @@ import type {
   AppInfo,
   Bin,
   Card,
+  CatalogueSet,
   Collection,
   CollectionEntry,
   CollectionFormat,
@@ -17,6 +18,7 @@ import type {
   ErrorBody,
   ExportReport,
   Item,
+  ItemCard,
   ItemChanges,
   ItemDetail,
   JobDone,
@@ -27,6 +29,7 @@ import type {
   Location,
   Page,
   Photo,
+  Preorder,
   Preset,
   PricePoint,
   Scanned,
@@ -38,6 +41,7 @@ import type {
   Symbology,
   TierThresholds,
   Totals,
+  Wish,
   ValuePoint,
   Vocabulary,
 } from "./bindings";
@@ -130,6 +134,8 @@ export const ipc = {
   card: (item: string) => call<Card | null>("card", { item }),
   setCard: (item: string, card: Card) => call<Card>("set_card", { item, card }),
   clearCard: (item: string) => call<null>("clear_card", { item }),
+  /** The card details of those of `items` (ids, one table page) that are cards. */
+  cardsOf: (items: string[]) => call<ItemCard[]>("cards_of", { items }),
   tierThresholds: () => call<TierThresholds>("tier_thresholds"),
   /** Thresholds as typed, in the home currency; they must rise. */
   setTierThresholds: (mid: string, high: string, grail: string) =>
@@ -155,12 +161,30 @@ export const ipc = {
   collectionValueHistory: (key: string) => call<ValuePoint[]>("collection_value_history", { key }),
   exportCollection: (key: string, format: CollectionFormat, path: string) =>
     call<ExportReport>("export_collection", { key, format, path }),
+  /** The catalogue's sets, newest release first. */
+  catalogueSets: () => call<CatalogueSet[]>("catalogue_sets"),
   completion: (setCode: string) => call<Completion>("completion", { setCode }),
   /** Starts importing a catalogue file; returns the job id. */
   importCatalogue: (path: string) => call<string>("import_catalogue", { path }),
   /** Starts importing a card collection file (preset from its header when null); returns the job id. */
   importCards: (path: string, preset: Preset | null, dryRun: boolean, skipInvalid: boolean) =>
     call<string>("import_cards", { path, preset, dryRun, skipInvalid }),
+  wishlist: () => call<Wish[]>("wishlist"),
+  /** `maxPrice` as typed ("12.50", or "12.50 EUR"), blank for none. */
+  addWish: (title: string, maxPrice: string, notes: string) =>
+    call<Wish>("add_wish", { title, maxPrice, notes }),
+  removeWish: (id: string) => call<null>("remove_wish", { id }),
+  /** Pre-orders not yet received, soonest release first. */
+  preorders: () => call<Preorder[]>("preorders"),
+  /** Dates `YYYY-MM-DD`; deposit as typed, blank for none. A new release date is kept as a slip. */
+  setPreorder: (
+    item: string,
+    releaseOn: string,
+    deposit: string,
+    seller: string,
+    orderedOn: string,
+  ) => call<Preorder>("set_preorder", { item, releaseOn, deposit, seller, orderedOn }),
+  receivePreorder: (item: string) => call<Preorder>("receive_preorder", { item }),
 };
 
 export type { LabelSizeInfo, LabelSize, Symbology };

@@ -21,6 +21,14 @@ pub use catalogue::{CatalogueReport, CatalogueSet, Completion, CompletionCard};
 pub use collections::{Collection, CollectionEntry, CollectionMode, ValuePoint};
 pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
 pub use value::{PricePoint, Tier, TierThresholds};
+pub use wants::{DateSlip, Preorder, Wish};
+
+/// One item's card details, for a table page.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ItemCard {
+    pub item: String,
+    pub card: Card,
+}
 
 /// Trading card game or sports card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -339,6 +347,23 @@ impl Store {
         self.read(|conn| {
             let found = find_item(conn, item)?.ok_or_else(|| Error::not_found("item", item))?;
             card_of(conn, &found.id)
+        })
+    }
+
+    /// The card details of those of `items` (ids) that are cards, keyed by
+    /// item id: one call per table page, each a primary-key lookup.
+    pub fn cards_of(&self, items: &[String]) -> Result<Vec<ItemCard>> {
+        self.read(|conn| {
+            let mut found = Vec::new();
+            for id in items {
+                if let Some(card) = card_of(conn, id)? {
+                    found.push(ItemCard {
+                        item: id.clone(),
+                        card,
+                    });
+                }
+            }
+            Ok(found)
         })
     }
 
