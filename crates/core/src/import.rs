@@ -305,7 +305,10 @@ fn run(
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(crate::line_ends::CrlfAsLf::new(reader));
+        .from_reader(crate::line_ends::CrlfAsLf::new(
+            std::io::BufReader::with_capacity(1 << 16, reader),
+            0,
+        ));
     let columns = match read_header(&mut rdr, report) {
         Ok(Some(c)) => c,
         Ok(None) => return Ok(()),
@@ -401,7 +404,7 @@ fn run(
         if report.rows.is_multiple_of(PROGRESS_EVERY)
             && !progress(ImportProgress {
                 rows: report.rows,
-                bytes: rdr.position().byte(),
+                bytes: rdr.get_ref().consumed().min(total_bytes),
                 total_bytes,
             })
         {

@@ -17,6 +17,7 @@ use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::value::record_catalogue_value;
+use crate::cards::language::language_code;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money};
@@ -372,24 +373,6 @@ impl Store {
 }
 
 /// MTGJSON names languages in English ("Japanese"); Trove stores the code.
-fn language_code(name: &str) -> String {
-    match name.to_lowercase().as_str() {
-        "english" => "en",
-        "japanese" => "ja",
-        "german" => "de",
-        "french" => "fr",
-        "italian" => "it",
-        "spanish" => "es",
-        "portuguese" | "portuguese (brazil)" => "pt",
-        "russian" => "ru",
-        "korean" => "ko",
-        "chinese simplified" => "zhs",
-        "chinese traditional" => "zht",
-        other => return other.to_owned(),
-    }
-    .to_owned()
-}
-
 fn upsert_set(tx: &Connection, set: &NewSet, source: &str) -> Result<String> {
     let existing: Option<String> = tx
         .prepare_cached("SELECT id FROM catalogue_sets WHERE game = ?1 AND code = ?2")?

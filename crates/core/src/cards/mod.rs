@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod collections;
 mod grade;
+mod language;
 pub mod presets;
 mod value;
 pub mod wants;

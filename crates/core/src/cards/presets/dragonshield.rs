@@ -2,7 +2,8 @@
 //! purchase, in folders, with the app's market prices at the end.
 
 use super::layout::{CellError, Columns, Entry, Found, Layout, Row};
-use super::words::{date, language_code, price, CardCondition, CARD_CONDITION};
+use super::words::{date, price, CardCondition, CARD_CONDITION};
+use crate::cards::language::language_code;
 use crate::cards::Card;
 
 const HEADER: [&str; 17] = [

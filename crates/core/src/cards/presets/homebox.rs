@@ -4,9 +4,8 @@
 //! item a card.
 
 use super::layout::{CellError, Columns, Entry, Layout, Row};
-use super::words::{
-    boolean, game, language_code, pokemon_number, price, CardCondition, CARD_CONDITION,
-};
+use super::words::{boolean, game, pokemon_number, price, CardCondition, CARD_CONDITION};
+use crate::cards::language::language_code;
 use crate::cards::{Card, CardKind, Grade, Serial};
 use crate::item::Condition;
 

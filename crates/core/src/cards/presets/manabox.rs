@@ -2,7 +2,8 @@
 //! written, found by column name. A row is one stack of identical cards.
 
 use super::layout::{CellError, Columns, Entry, Found, Layout, Row};
-use super::words::{language_code, CardCondition, CARD_CONDITION};
+use super::words::{CardCondition, CARD_CONDITION};
+use crate::cards::language::language_code;
 use crate::cards::Card;
 
 pub(super) const HEADER: [&str; 20] = [

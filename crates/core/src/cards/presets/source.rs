@@ -3,14 +3,15 @@
 //! preset sees a header and rows that know their physical line numbers.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::line_ends::CrlfAsLf;
 
 /// A file positioned at its header row.
 pub(super) struct Source {
-    pub reader: csv::Reader<LineEnds<BufReader<File>>>,
+    pub reader: csv::Reader<CrlfAsLf<BufReader<File>>>,
     /// The header cells, trimmed.
     pub header: Vec<String>,
     /// Physical lines before the CSV reader's line 1 (the `sep=` line).
@@ -54,12 +55,7 @@ impl Source {
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(LineEnds {
-                inner: buffered,
-                in_quotes: false,
-                pending_cr: false,
-                consumed: skipped,
-            });
+            .from_reader(CrlfAsLf::new(buffered, skipped));
         let mut record = csv::ByteRecord::new();
         let header = match reader.read_byte_record(&mut record) {
             Ok(false) => Vec::new(),
@@ -91,70 +87,12 @@ impl Source {
 
     /// Bytes of the file read so far, for progress.
     pub(super) fn bytes_read(&self) -> u64 {
-        self.reader.get_ref().consumed
+        self.reader.get_ref().consumed()
     }
 
     /// The physical line of the header.
     pub(super) fn header_line(&self) -> u64 {
         self.offset + 1
-    }
-}
-
-/// Reads CRLF line ends as LF outside quoted cells (a CRLF inside quotes
-/// is the cell's own text and is kept). The CSV reader ends a record at
-/// the CR and counts the LF as part of the next one, so every row of a
-/// CRLF file after the first would be reported one line too early.
-pub(super) struct LineEnds<R> {
-    inner: R,
-    /// Inside a quoted cell (an escaped "" toggles twice).
-    in_quotes: bool,
-    /// A CR ended the last chunk: whether it precedes an LF is not known yet.
-    pending_cr: bool,
-    /// Bytes taken from the file so far.
-    consumed: u64,
-}
-
-impl<R: BufRead> Read for LineEnds<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        if out.is_empty() {
-            return Ok(0);
-        }
-        // A chunk that was only a CR gives nothing yet: read on, since 0
-        // would mean the end of the file.
-        loop {
-            let buf = self.inner.fill_buf()?;
-            let mut n = 0;
-            if self.pending_cr && buf.first() != Some(&b'\n') {
-                out[0] = b'\r';
-                n = 1;
-            }
-            self.pending_cr = false;
-            let mut used = 0;
-            while used < buf.len() && n < out.len() {
-                let b = buf[used];
-                used += 1;
-                if b == b'"' {
-                    self.in_quotes = !self.in_quotes;
-                }
-                if b == b'\r' && !self.in_quotes {
-                    match buf.get(used) {
-                        Some(b'\n') => continue,
-                        None => {
-                            self.pending_cr = true;
-                            continue;
-                        }
-                        Some(_) => {}
-                    }
-                }
-                out[n] = b;
-                n += 1;
-            }
-            self.inner.consume(used);
-            self.consumed += used as u64;
-            if n > 0 || used == 0 {
-                return Ok(n);
-            }
-        }
     }
 }
 
@@ -191,23 +129,6 @@ fn is_tab_separated(line: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crlf_reads_as_lf_across_chunk_boundaries() {
-        let text = b"a\r\nb\r\rc\r\n\"x\r\ny\"\r";
-        for capacity in 1..text.len() + 1 {
-            let mut lines = LineEnds {
-                inner: BufReader::with_capacity(capacity, &text[..]),
-                in_quotes: false,
-                pending_cr: false,
-                consumed: 0,
-            };
-            let mut out = Vec::new();
-            lines.read_to_end(&mut out).unwrap();
-            assert_eq!(out, b"a\nb\r\rc\n\"x\r\ny\"\r", "capacity {capacity}");
-            assert_eq!(lines.consumed, text.len() as u64);
-        }
-    }
 
     #[test]
     fn sep_hints_and_tabs_are_recognised() {

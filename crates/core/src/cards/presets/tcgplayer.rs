@@ -3,9 +3,10 @@
 
 use super::layout::{CellError, Columns, Entry, Found, Layout, Row};
 use super::words::{
-    game, language_code, pokemon_number, price, product_name, rarity, tcgplayer_condition,
-    tcgplayer_printing, CardCondition, Printing, CARD_CONDITION,
+    game, pokemon_number, price, product_name, rarity, tcgplayer_condition, tcgplayer_printing,
+    CardCondition, Printing, CARD_CONDITION,
 };
+use crate::cards::language::language_code;
 use crate::cards::Card;
 
 pub(super) const COLLECTION_HEADER: [&str; 12] = [

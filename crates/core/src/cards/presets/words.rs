@@ -182,53 +182,6 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
         .then(|| &text[prefix.len()..])
 }
 
-const LANGUAGES: [(&str, &str); 19] = [
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("fr", "French"),
-    ("de", "German"),
-    ("it", "Italian"),
-    ("pt", "Portuguese"),
-    ("ja", "Japanese"),
-    ("ko", "Korean"),
-    ("ru", "Russian"),
-    ("zhs", "Chinese (S)"),
-    ("zht", "Chinese (T)"),
-    ("he", "Hebrew"),
-    ("la", "Latin"),
-    ("grc", "Ancient Greek"),
-    ("ar", "Arabic"),
-    ("sa", "Sanskrit"),
-    ("ph", "Phyrexian"),
-    ("qya", "Quenya"),
-    ("pt", "Portuguese (Brazil)"),
-];
-
-/// The language code for a name (`Japanese` → `ja`, `Simplified Chinese`
-/// → `zhs`) or a code; a name Trove does not know is kept, lower case.
-pub(super) fn language_code(text: &str) -> String {
-    let t = text.trim().to_lowercase();
-    if let Some((code, _)) = LANGUAGES
-        .iter()
-        .find(|(code, name)| *code == t || name.to_lowercase() == t)
-    {
-        return (*code).to_owned();
-    }
-    match t.as_str() {
-        "simplified chinese" | "chinese simplified" | "chinese-simplified" => "zhs".into(),
-        "traditional chinese" | "chinese traditional" | "chinese-traditional" => "zht".into(),
-        _ => t,
-    }
-}
-
-/// The English name TCGplayer and Dragon Shield write for a code.
-pub(super) fn language_name(code: &str) -> String {
-    LANGUAGES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(code))
-        .map_or_else(|| code.to_owned(), |(_, name)| (*name).to_owned())
-}
-
 /// A game as Trove names it (`Magic: The Gathering` → `magic`).
 pub(super) fn game(text: &str) -> String {
     let t = text.trim().to_lowercase();
@@ -415,8 +368,6 @@ mod tests {
             simple_name("Moonlit Ranger // Midnight Stalker"),
             "Moonlit Ranger"
         );
-        assert_eq!(language_code("Simplified Chinese"), "zhs");
-        assert_eq!(language_code("German"), "de");
         assert_eq!(date("5/3/2024").as_deref(), Some("2024-05-03"));
     }
 }
