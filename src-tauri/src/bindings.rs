@@ -81,6 +81,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         cards::CollectionEntry,
         cards::ValuePoint,
         cards::CatalogueReport,
+        cards::CatalogueProgress,
         cards::CompletionCard,
         cards::Completion,
         cards::presets::Preset,

@@ -575,6 +575,94 @@ fn the_sample_catalogue_files_import_with_their_documented_counts() {
     }
 }
 
+/// A saved Pokémon TCG API v2 answer names each card's set, so it imports
+/// into an empty catalogue with the set's real name and release date.
+#[test]
+fn a_pokemon_api_answer_imports_with_its_embedded_sets_and_prices() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let file = fixtures.join("pokemon-api-cards-tv1.json");
+    let r = store.import_catalogue(&file).unwrap();
+    assert_eq!(
+        (r.source.as_str(), r.sets, r.cards, r.prices),
+        ("pokemontcg", 1, 12, 20),
+        "20 printings have a market price; tv1-12's is null"
+    );
+    let sets = store.catalogue_sets().unwrap();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(
+        (
+            sets[0].code.as_str(),
+            sets[0].name.as_str(),
+            sets[0].released_on.as_deref()
+        ),
+        ("tv1", "Trove Tide", Some("2024-03-22"))
+    );
+    assert_eq!(store.completion("tv1").unwrap().total, 12);
+    let again = store.import_catalogue(&file).unwrap();
+    assert_eq!(
+        (again.cards, again.prices),
+        (12, 0),
+        "unchanged prices are not written again"
+    );
+}
+
+/// A catalogue import reports how far it has read, and a cancel keeps
+/// nothing of it.
+#[test]
+fn a_catalogue_import_reports_progress_and_cancels_whole() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let file = dir.path().join("scryfall.json");
+    let cards: Vec<String> = (1..=5000)
+        .map(|n| {
+            format!(
+                r#"{{"object":"card","id":"id-{n}","name":"Card {n}","lang":"en","set":"big","set_name":"Big Set","collector_number":"{n}","rarity":"common","finishes":["nonfoil"],"released_at":"2020-01-01","prices":{{"usd":"0.{n:02}"}}}}"#
+            )
+        })
+        .collect();
+    std::fs::write(&file, format!("[{}]", cards.join(",\n"))).unwrap();
+    let size = std::fs::metadata(&file).unwrap().len();
+
+    let mut seen = Vec::new();
+    let r = store
+        .import_catalogue_watched(&file, &mut |p| {
+            seen.push(p);
+            true
+        })
+        .unwrap();
+    assert_eq!(r.cards, 5000);
+    let counts: Vec<u64> = seen.iter().map(|p| p.cards).collect();
+    assert_eq!(
+        counts,
+        [2000, 4000, 5000],
+        "every 2,000 cards and at the end"
+    );
+    assert!(seen.windows(2).all(|w| w[0].bytes <= w[1].bytes));
+    assert_eq!(seen.last().unwrap().bytes, size, "the whole file read");
+    assert!(seen.iter().all(|p| p.total_bytes == size));
+
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("\"big\"", "\"oth\"")
+            .replace("\"id-", "\"other-"),
+    )
+    .unwrap();
+    let err = store
+        .import_catalogue_watched(&other, &mut |p| p.cards < 4000)
+        .unwrap_err();
+    assert!(matches!(err, trove_core::Error::Cancelled), "{err}");
+    assert!(
+        store.completion("oth").is_err(),
+        "a cancelled import leaves no set behind"
+    );
+    assert_eq!(store.catalogue_sets().unwrap().len(), 1);
+}
+
 #[test]
 fn scanning_a_certificate_number_or_a_card_sku_finds_the_card() {
     use trove_core::scan::Scanned;

@@ -7,8 +7,8 @@ use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
-    Card, CatalogueSet, Collection, CollectionEntry, CollectionMode, Completion, ItemCard,
-    Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
+    Card, CatalogueProgress, CatalogueSet, Collection, CollectionEntry, CollectionMode, Completion,
+    ItemCard, Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress};
@@ -167,8 +167,8 @@ pub fn completion(state: State<'_, AppState>, set_code: String) -> CommandResult
 }
 
 /// Starts importing a catalogue file (MTGJSON, Scryfall, Pokémon TCG);
-/// returns the job id at once. The core reports no progress for it, so
-/// the job only ends.
+/// returns the job id at once. Progress comes as `catalogue` job progress;
+/// a cancel keeps nothing of the file.
 #[tauri::command(async)]
 pub fn import_catalogue(
     app: AppHandle,
@@ -176,8 +176,12 @@ pub fn import_catalogue(
     path: String,
 ) -> CommandResult<String> {
     let store = state.store()?;
-    spawn_job(app, &state, "catalogue import", move |_job| {
-        match store.import_catalogue(&PathBuf::from(&path)) {
+    spawn_job(app, &state, "catalogue import", move |job| {
+        let mut progress = |p: CatalogueProgress| {
+            job.progress(Progress::Catalogue(p), false);
+            !job.cancel_flag().load(Ordering::Relaxed)
+        };
+        match store.import_catalogue_watched(&PathBuf::from(&path), &mut progress) {
             Ok(report) => (Some(JobReport::Catalogue(report)), None),
             Err(e) => (None, Some(ErrorBody::from(&e))),
         }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
-use trove_core::cards::CatalogueReport;
+use trove_core::cards::{CatalogueProgress, CatalogueReport};
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress, ImportReport};
 use trove_core::photos::{PhotoImportReport, PhotoProgress};
@@ -40,6 +40,7 @@ pub struct JobProgress {
 pub enum Progress {
     Csv(ImportProgress),
     Photos(PhotoProgress),
+    Catalogue(CatalogueProgress),
 }
 
 /// How a job ended: its report, or the error (a rejected file lists every

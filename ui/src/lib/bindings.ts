@@ -380,7 +380,7 @@ export type Startup = {
  */
 process_ms: number, };
 
-export type Progress = { "kind": "csv" } & ImportProgress | { "kind": "photos" } & PhotoProgress;
+export type Progress = { "kind": "csv" } & ImportProgress | { "kind": "photos" } & PhotoProgress | { "kind": "catalogue" } & CatalogueProgress;
 
 export type JobProgress = { job: string, progress: Progress, };
 
@@ -494,6 +494,8 @@ source: string, sets: number, cards: number,
  * Price points written (only where the price moved).
  */
 prices: number, };
+
+export type CatalogueProgress = { cards: number, bytes: number, total_bytes: number, };
 
 export type CompletionCard = { number: string, name: string, rarity: string | null, copies: number, 
 /**

@@ -36,6 +36,67 @@ pub struct CatalogueReport {
     pub prices: u64,
 }
 
+/// How far a catalogue import has read.
+#[derive(Debug, Clone, Copy, Default, Serialize, ts_rs::TS)]
+pub struct CatalogueProgress {
+    #[ts(type = "number")]
+    pub cards: u64,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    #[ts(type = "number")]
+    pub total_bytes: u64,
+}
+
+/// Cards between progress reports (and chances to cancel).
+const PROGRESS_EVERY: u64 = 2_000;
+
+/// Counts the bytes read through it, for progress.
+struct Counted<R> {
+    inner: R,
+    read: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(out)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// Reports progress to the caller's closure every [`PROGRESS_EVERY`] cards
+/// and turns its "stop" into [`Error::Cancelled`], which rolls the import's
+/// transaction back.
+struct Watch<'a> {
+    progress: &'a mut dyn FnMut(CatalogueProgress) -> bool,
+    read: std::rc::Rc<std::cell::Cell<u64>>,
+    total_bytes: u64,
+    cards: u64,
+}
+
+impl Watch<'_> {
+    fn card(&mut self) -> Result<()> {
+        self.cards += 1;
+        if self.cards.is_multiple_of(PROGRESS_EVERY) {
+            self.report()?;
+        }
+        Ok(())
+    }
+
+    fn report(&mut self) -> Result<()> {
+        let p = CatalogueProgress {
+            cards: self.cards,
+            bytes: self.read.get().min(self.total_bytes),
+            total_bytes: self.total_bytes,
+        };
+        if (self.progress)(p) {
+            Ok(())
+        } else {
+            Err(Error::Cancelled)
+        }
+    }
+}
+
 /// A card as the catalogue stores it, whatever file it came from.
 struct CatalogueCard {
     number: String,
@@ -77,35 +138,78 @@ fn io(path: &Path, e: impl std::fmt::Display) -> Error {
 impl Store {
     /// Imports a catalogue file, recognising its source from its content.
     pub fn import_catalogue(&self, path: &Path) -> Result<CatalogueReport> {
+        self.import_catalogue_watched(path, &mut |_| true)
+    }
+
+    /// [`Store::import_catalogue`], reporting progress to `progress` as it
+    /// reads; when `progress` returns false the import stops and nothing of
+    /// it is kept ([`Error::Cancelled`]).
+    pub fn import_catalogue_watched(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(CatalogueProgress) -> bool,
+    ) -> Result<CatalogueReport> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let mut reader = BufReader::with_capacity(1 << 20, file);
+        let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let read = std::rc::Rc::new(std::cell::Cell::new(0));
+        let mut reader = BufReader::with_capacity(
+            1 << 20,
+            Counted {
+                inner: file,
+                read: read.clone(),
+            },
+        );
         let head = String::from_utf8_lossy(reader.fill_buf().map_err(|e| Error::io(path, e))?)
             .trim_start_matches('\u{feff}')
             .trim_start()
             .chars()
             .take(4096)
             .collect::<String>();
-        if head.starts_with('{') && head.contains("\"meta\"") && head.contains("\"data\"") {
-            self.import_mtgjson(path, reader)
+        let mut watch = Watch {
+            progress,
+            read,
+            total_bytes,
+            cards: 0,
+        };
+        let report = if head.starts_with('{')
+            && head.contains("\"meta\"")
+            && head.contains("\"data\"")
+        {
+            self.import_mtgjson(path, reader, &mut watch)
         } else if head.starts_with('[') && head.contains("\"object\"") && head.contains("\"card\"")
         {
-            self.import_scryfall(path, reader)
+            self.import_scryfall(path, reader, &mut watch)
         } else if head.starts_with('[')
             && (head.contains("\"printedTotal\"") || head.contains("\"series\""))
         {
             self.import_pokemon_sets(path, reader)
         } else if head.starts_with('[') && head.contains("\"number\"") && head.contains("\"id\"") {
-            self.import_pokemon_cards(path, reader)
+            self.import_pokemon_cards(path, PokemonCards::List, reader, &mut watch)
+        } else if head.starts_with('{')
+            && head.contains("\"data\"")
+            && head.contains("\"number\"")
+            && head.contains("\"supertype\"")
+        {
+            // The Pokémon TCG API's v2 answer: {"data": [cards], "page": …}.
+            self.import_pokemon_cards(path, PokemonCards::ApiPage, reader, &mut watch)
         } else {
             Err(io(
                 path,
                 "not a catalogue file Trove reads: expected an MTGJSON set file, Scryfall bulk card \
-                 JSON, or a Pokémon TCG data sets/en.json or cards/en/<set>.json",
+                 JSON, a Pokémon TCG data sets/en.json or cards/en/<set>.json, or a saved Pokémon \
+                 TCG API /v2/cards answer",
             ))
-        }
+        }?;
+        watch.report()?;
+        Ok(report)
     }
 
-    fn import_mtgjson(&self, path: &Path, reader: impl Read) -> Result<CatalogueReport> {
+    fn import_mtgjson(
+        &self,
+        path: &Path,
+        reader: impl Read,
+        watch: &mut Watch<'_>,
+    ) -> Result<CatalogueReport> {
         #[derive(Deserialize)]
         struct File {
             data: Set,
@@ -169,12 +273,18 @@ impl Store {
             for card in cards {
                 report.prices += upsert_card(tx, &set_id, &card)?;
                 report.cards += 1;
+                watch.card()?;
             }
             Ok(report)
         })
     }
 
-    fn import_scryfall(&self, path: &Path, reader: impl Read) -> Result<CatalogueReport> {
+    fn import_scryfall(
+        &self,
+        path: &Path,
+        reader: impl Read,
+        watch: &mut Watch<'_>,
+    ) -> Result<CatalogueReport> {
         #[derive(Deserialize)]
         struct Card {
             #[serde(default)]
@@ -249,33 +359,17 @@ impl Store {
                 };
                 report.prices += upsert_card(tx, &set_id, &entry)?;
                 report.cards += 1;
-                Ok(())
+                watch.card()
             })?;
             Ok(report)
         })
     }
 
     fn import_pokemon_sets(&self, path: &Path, reader: impl Read) -> Result<CatalogueReport> {
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Set {
-            id: String,
-            name: String,
-            printed_total: Option<i64>,
-            release_date: Option<String>,
-        }
-        let sets: Vec<Set> = serde_json::from_reader(reader).map_err(|e| io(path, e))?;
+        let sets: Vec<PokemonSet> = serde_json::from_reader(reader).map_err(|e| io(path, e))?;
         self.write(|tx| {
             for s in &sets {
-                let set = NewSet {
-                    game: "pokemon",
-                    code: s.id.clone(),
-                    name: s.name.clone(),
-                    // The data set writes 1999/01/09.
-                    released_on: s.release_date.as_ref().map(|d| d.replace('/', "-")),
-                    card_count: s.printed_total,
-                };
-                upsert_set(tx, &set, "pokemontcg")?;
+                upsert_set(tx, &s.to_new_set(), "pokemontcg")?;
             }
             Ok(CatalogueReport {
                 source: "pokemontcg".into(),
@@ -285,13 +379,21 @@ impl Store {
         })
     }
 
-    fn import_pokemon_cards(&self, path: &Path, reader: impl Read) -> Result<CatalogueReport> {
+    fn import_pokemon_cards(
+        &self,
+        path: &Path,
+        shape: PokemonCards,
+        reader: impl Read,
+        watch: &mut Watch<'_>,
+    ) -> Result<CatalogueReport> {
         #[derive(Deserialize)]
         struct Card {
             id: String,
             name: String,
             number: String,
             rarity: Option<String>,
+            /// The API embeds the card's set; the data set's files do not.
+            set: Option<PokemonSet>,
             #[serde(default)]
             tcgplayer: Option<TcgPlayer>,
         }
@@ -304,50 +406,54 @@ impl Store {
         struct PriceBand {
             market: Option<f64>,
         }
-        // A cards file is named after its set (cards/en/base1.json) and its
-        // card ids carry it too (base1-4).
+        #[derive(Deserialize)]
+        struct ApiPage {
+            data: Vec<Card>,
+        }
         let usd = Currency::parse("USD").expect("USD");
-        let cards: Vec<Card> = serde_json::from_reader(reader).map_err(|e| io(path, e))?;
-        let set_code = cards
-            .first()
-            .and_then(|c| c.id.rsplit_once('-').map(|(s, _)| s.to_owned()))
-            .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-            .ok_or_else(|| io(path, "the file has no cards"))?;
+        let cards: Vec<Card> = match shape {
+            PokemonCards::List => serde_json::from_reader(reader).map_err(|e| io(path, e))?,
+            PokemonCards::ApiPage => {
+                let page: ApiPage = serde_json::from_reader(reader).map_err(|e| io(path, e))?;
+                page.data
+            }
+        };
+        if cards.is_empty() {
+            return Err(io(path, "the file has no cards"));
+        }
         self.write(|tx| {
-            let set_id: Option<String> = tx
-                .prepare_cached(
-                    "SELECT id FROM catalogue_sets WHERE game = 'pokemon' AND code = ?1",
-                )?
-                .query_row([&set_code], |r| r.get(0))
-                .optional()?;
-            let set_id = match set_id {
-                Some(id) => id,
-                None => upsert_set(
-                    tx,
-                    &NewSet {
-                        game: "pokemon",
-                        code: set_code.clone(),
-                        name: set_code.clone(),
-                        released_on: None,
-                        card_count: None,
-                    },
-                    "pokemontcg",
-                )?,
-            };
             let mut report = CatalogueReport {
                 source: "pokemontcg".into(),
-                sets: 1,
                 ..Default::default()
             };
+            // Set code → catalogue id. An API answer may span several sets.
+            let mut sets: HashMap<String, String> = HashMap::new();
             for c in cards {
+                // A data set file is named after its set (cards/en/base1.json)
+                // and its card ids carry it too (base1-4).
+                let code = c
+                    .set
+                    .as_ref()
+                    .map(|s| s.id.clone())
+                    .or_else(|| c.id.rsplit_once('-').map(|(s, _)| s.to_owned()))
+                    .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+                    .unwrap_or_default();
+                let set_id = match sets.get(&code) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let id = pokemon_set_id(tx, &code, c.set.as_ref())?;
+                        sets.insert(code, id.clone());
+                        id
+                    }
+                };
                 let mut prices = Vec::new();
                 let mut finishes = Vec::new();
                 if let Some(t) = &c.tcgplayer {
                     for (band, p) in &t.prices {
                         let finish = super::normalise_finish(band);
                         finishes.push(finish.clone());
-                        // The data set gives dollars as a JSON number;
-                        // rounded to cents once, here, and never a float after.
+                        // The data gives dollars as a JSON number; rounded
+                        // to cents once, here, and never a float after.
                         if let Some(market) = p.market.filter(|m| m.is_finite() && *m >= 0.0) {
                             prices.push((finish, Money::new((market * 100.0).round() as i64, usd)));
                         }
@@ -366,13 +472,72 @@ impl Store {
                 };
                 report.prices += upsert_card(tx, &set_id, &entry)?;
                 report.cards += 1;
+                watch.card()?;
             }
+            report.sets = sets.len() as u64;
             Ok(report)
         })
     }
 }
 
-/// MTGJSON names languages in English ("Japanese"); Trove stores the code.
+/// How a file lists Pokémon cards.
+enum PokemonCards {
+    /// The data set's `cards/en/<set>.json`: a bare array.
+    List,
+    /// A saved API v2 answer: `{"data": [...], "page": ...}`.
+    ApiPage,
+}
+
+/// A Pokémon set as the data set's `sets/en.json` and the API write it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PokemonSet {
+    id: String,
+    name: String,
+    printed_total: Option<i64>,
+    release_date: Option<String>,
+}
+
+impl PokemonSet {
+    fn to_new_set(&self) -> NewSet {
+        NewSet {
+            game: "pokemon",
+            code: self.id.clone(),
+            name: self.name.clone(),
+            // Written 1999/01/09.
+            released_on: self.release_date.as_ref().map(|d| d.replace('/', "-")),
+            card_count: self.printed_total,
+        }
+    }
+}
+
+/// The catalogue id of the Pokémon set `code`: updated from `known` when
+/// the file describes it, kept as it is when already imported, or a
+/// placeholder named by its code until its sets file comes.
+fn pokemon_set_id(tx: &Connection, code: &str, known: Option<&PokemonSet>) -> Result<String> {
+    if let Some(set) = known {
+        return upsert_set(tx, &set.to_new_set(), "pokemontcg");
+    }
+    let existing: Option<String> = tx
+        .prepare_cached("SELECT id FROM catalogue_sets WHERE game = 'pokemon' AND code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?;
+    match existing {
+        Some(id) => Ok(id),
+        None => upsert_set(
+            tx,
+            &NewSet {
+                game: "pokemon",
+                code: code.to_owned(),
+                name: code.to_owned(),
+                released_on: None,
+                card_count: None,
+            },
+            "pokemontcg",
+        ),
+    }
+}
+
 fn upsert_set(tx: &Connection, set: &NewSet, source: &str) -> Result<String> {
     let existing: Option<String> = tx
         .prepare_cached("SELECT id FROM catalogue_sets WHERE game = ?1 AND code = ?2")?
