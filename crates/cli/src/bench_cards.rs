@@ -41,6 +41,8 @@ pub struct CardBenchReport {
     pub sets: u32,
     pub catalogue_cards: u64,
     pub rows: u32,
+    pub catalogue_megabytes: f64,
+    pub manabox_megabytes: f64,
     pub catalogue_seconds: f64,
     pub import_seconds: f64,
     pub reimport_seconds: f64,
@@ -161,6 +163,10 @@ fn write_manabox(path: &Path, rows: u32, sets: u32, per_set: u32) -> Result<(), 
     out.flush().map_err(|e| io(path, e))
 }
 
+fn megabytes(path: &Path) -> f64 {
+    std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6)
+}
+
 pub fn run(args: &CardBenchArgs, out: &Output) -> Result<(), Error> {
     std::fs::create_dir_all(&args.dir).map_err(|e| io(&args.dir, e))?;
     let catalogue = args.dir.join(format!(
@@ -206,6 +212,8 @@ pub fn run(args: &CardBenchArgs, out: &Output) -> Result<(), Error> {
         sets: args.sets,
         catalogue_cards: catalogue_report.cards,
         rows: args.rows,
+        catalogue_megabytes: megabytes(&catalogue),
+        manabox_megabytes: megabytes(&manabox),
         catalogue_seconds,
         import_seconds,
         reimport_seconds,
