@@ -762,6 +762,128 @@ fn the_cli_imports_a_catalogue_shows_completion_and_keeps_collections() {
     let (_, out) = trove(&["collection", "list", "--json"]);
     let all: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(all[0]["items"], 1);
+
+    // Export: Trove's layout takes every item; ManaBox's only Magic cards.
+    let csv = dir.path().join("red.csv");
+    let (code, out) = trove(&[
+        "collection",
+        "export",
+        "Red binder",
+        csv.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["rows"], 1);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("sku,barcode,title,"), "{text}");
+    assert!(text.contains("Loose card"), "{text}");
+    let (code, _) = trove(&[
+        "collection",
+        "export",
+        "Red binder",
+        csv.to_str().unwrap(),
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(code, Some(2), "an unknown format is wrong usage");
+    let (code, _) = trove(&[
+        "collection",
+        "export",
+        "No such binder",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn the_cli_keeps_a_wishlist_and_preorders_with_their_slips() {
+    let dir = temp_dir();
+    let db = dir.path().join("trove.db");
+    let trove = |args: &[&str]| {
+        let out = std::process::Command::new(common::trove_bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("trove runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = trove(&["wish", "add", "Alpha Black Lotus", "--max", "lots"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("max_price") || err.contains("lots"), "{err}");
+    let (code, out, err) = trove(&[
+        "wish",
+        "add",
+        "Alpha Black Lotus",
+        "--max",
+        "12000.50 EUR",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let wish: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(wish["max_price"]["amount"], 1_200_050);
+    assert_eq!(wish["max_price"]["currency"], "EUR");
+    let (_, out, _) = trove(&["wish", "list"]);
+    assert!(
+        out.contains("Alpha Black Lotus") && out.contains("12000.50"),
+        "{out}"
+    );
+    let id = wish["id"].as_str().unwrap();
+    assert_eq!(trove(&["wish", "remove", id]).0, Some(0));
+    assert_eq!(trove(&["wish", "remove", id]).0, Some(1), "already gone");
+
+    {
+        let store = trove_core::Store::open(&db).unwrap();
+        let mut fields = titled("Booster box");
+        fields.sku = Some("PRE-1".into());
+        store.create_item(&fields).unwrap();
+    }
+    let (code, _, err) = trove(&["preorder", "set", "PRE-1", "--release", "2027-02-30"]);
+    assert_eq!(code, Some(1), "no such date");
+    assert!(
+        err.contains("release_on") || err.contains("2027-02-30"),
+        "{err}"
+    );
+    let (code, _, err) = trove(&[
+        "preorder",
+        "set",
+        "PRE-1",
+        "--release",
+        "2027-01-15",
+        "--deposit",
+        "20",
+        "--seller",
+        "Corner shop",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, out, _) = trove(&[
+        "preorder",
+        "set",
+        "PRE-1",
+        "--release",
+        "2027-03-01",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0));
+    let p: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(p["slips"][0]["from_on"], "2027-01-15");
+    assert_eq!(p["slips"][0]["to_on"], "2027-03-01");
+    assert_eq!(
+        p["deposit"]["amount"], 2000,
+        "the deposit is kept when not given again"
+    );
+    let (_, out, _) = trove(&["preorder", "list"]);
+    assert!(out.contains("slipped 2027-01-15 → 2027-03-01"), "{out}");
+    let (code, out, _) = trove(&["preorder", "receive", "PRE-1", "--json"]);
+    assert_eq!(code, Some(0));
+    assert!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["received_at"].is_string());
+    let (_, out, _) = trove(&["preorder", "list", "--json"]);
+    assert_eq!(out.trim(), "[]", "received pre-orders leave the list");
 }
 
 #[test]

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use trove_core::cards::{Collection, CollectionMode, Completion};
+use trove_core::cards::presets::CollectionFormat;
+use trove_core::cards::{Collection, CollectionMode, Completion, Preorder, Wish};
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -41,6 +42,17 @@ pub enum CollectionCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write a collection to a CSV file in its order: Trove's own layout,
+    /// or ManaBox's or TCGplayer's, to take it to those apps.
+    Export {
+        name: String,
+        file: PathBuf,
+        /// trove, manabox or tcgplayer.
+        #[arg(long, value_parser = parse_format, default_value = "trove")]
+        format: CollectionFormat,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show a collection's items in its order.
     Show {
         name: String,
@@ -52,6 +64,10 @@ pub enum CollectionCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_format(s: &str) -> Result<CollectionFormat, String> {
+    CollectionFormat::parse(s).ok_or_else(|| "expected trove, manabox or tcgplayer".into())
 }
 
 fn parse_mode(s: &str) -> Result<CollectionMode, String> {
@@ -71,6 +87,7 @@ impl CollectionCommand {
         match self {
             CollectionCommand::Add { json, .. }
             | CollectionCommand::List { json }
+            | CollectionCommand::Export { json, .. }
             | CollectionCommand::Show { json, .. } => *json,
         }
     }
@@ -138,6 +155,19 @@ pub fn collection(cmd: CollectionCommand, store: &Store, out: &Output) -> Result
                     .join("\n")
             });
         }
+        CollectionCommand::Export {
+            name, file, format, ..
+        } => {
+            let report = store.export_collection(&name, format, &file)?;
+            out.value(&report, |r| {
+                format!(
+                    "{} rows written to {} ({})",
+                    r.rows,
+                    r.file,
+                    format.as_str()
+                )
+            });
+        }
         CollectionCommand::Show {
             name, limit, after, ..
         } => {
@@ -203,4 +233,166 @@ fn completion_text(c: &Completion) -> String {
         ));
     }
     lines.join("\n")
+}
+
+#[derive(Subcommand)]
+pub enum WishCommand {
+    /// Add something wanted, with the most you will pay.
+    Add {
+        title: String,
+        /// The most you will pay: `12.50` (home currency) or `12.50 EUR`.
+        #[arg(long)]
+        max: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the wishlist, oldest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a wish off the list (by the id `list` prints).
+    Remove { id: String },
+}
+
+#[derive(Subcommand)]
+pub enum PreorderCommand {
+    /// Put an item on pre-order, or change its pre-order. A new release
+    /// date is kept as a slip from the old one.
+    Set {
+        /// The item: id, SKU or barcode.
+        item: String,
+        /// The promised release date, YYYY-MM-DD.
+        #[arg(long)]
+        release: String,
+        /// The deposit paid: `20` (home currency) or `20 EUR`.
+        #[arg(long)]
+        deposit: Option<String>,
+        #[arg(long)]
+        seller: Option<String>,
+        /// When it was ordered, YYYY-MM-DD.
+        #[arg(long)]
+        ordered: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Pre-orders not yet received, soonest release first, with their slips.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a pre-order received.
+    Receive {
+        item: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl WishCommand {
+    pub fn json(&self) -> bool {
+        match self {
+            WishCommand::Add { json, .. } | WishCommand::List { json } => *json,
+            WishCommand::Remove { .. } => false,
+        }
+    }
+}
+
+impl PreorderCommand {
+    pub fn json(&self) -> bool {
+        match self {
+            PreorderCommand::Set { json, .. }
+            | PreorderCommand::List { json }
+            | PreorderCommand::Receive { json, .. } => *json,
+        }
+    }
+}
+
+fn wish_line(w: &Wish) -> String {
+    let max = w
+        .max_price
+        .map(|m| format!("  up to {m}"))
+        .unwrap_or_default();
+    let notes = w
+        .notes
+        .as_deref()
+        .map(|n| format!("  ({n})"))
+        .unwrap_or_default();
+    format!("{}  {}{max}{notes}", w.id, w.title)
+}
+
+fn preorder_text(p: &Preorder) -> String {
+    let mut line = format!("{}  release {}", p.title, p.release_on);
+    if let Some(d) = p.deposit {
+        line.push_str(&format!("  deposit {d}"));
+    }
+    if let Some(s) = &p.seller {
+        line.push_str(&format!("  from {s}"));
+    }
+    if let Some(r) = &p.received_at {
+        line.push_str(&format!("  received {r}"));
+    }
+    for slip in &p.slips {
+        line.push_str(&format!(
+            "\n  slipped {} → {} (noted {})",
+            slip.from_on, slip.to_on, slip.noted_at
+        ));
+    }
+    line
+}
+
+pub fn wish(cmd: WishCommand, store: &Store, out: &Output) -> Result<(), Error> {
+    match cmd {
+        WishCommand::Add {
+            title, max, notes, ..
+        } => {
+            let max = store.typed_money("max_price", max.as_deref().unwrap_or(""))?;
+            let w = store.add_wish(&title, max, notes.as_deref())?;
+            out.value(&w, wish_line);
+        }
+        WishCommand::List { .. } => {
+            let all = store.wishlist()?;
+            out.value(&all, |all| {
+                all.iter().map(wish_line).collect::<Vec<_>>().join("\n")
+            });
+        }
+        WishCommand::Remove { id } => store.remove_wish(&id)?,
+    }
+    Ok(())
+}
+
+pub fn preorder(cmd: PreorderCommand, store: &Store, out: &Output) -> Result<(), Error> {
+    match cmd {
+        PreorderCommand::Set {
+            item,
+            release,
+            deposit,
+            seller,
+            ordered,
+            ..
+        } => {
+            let deposit = store.typed_money("deposit", deposit.as_deref().unwrap_or(""))?;
+            let p = store.set_preorder(
+                &item,
+                &release,
+                deposit,
+                seller.as_deref(),
+                ordered.as_deref(),
+            )?;
+            out.value(&p, preorder_text);
+        }
+        PreorderCommand::List { .. } => {
+            let all = store.preorders()?;
+            out.value(&all, |all| {
+                all.iter().map(preorder_text).collect::<Vec<_>>().join("\n")
+            });
+        }
+        PreorderCommand::Receive { item, .. } => {
+            let p = store.receive_preorder(&item)?;
+            out.value(&p, preorder_text);
+        }
+    }
+    Ok(())
 }

@@ -132,6 +132,12 @@ enum Command {
     /// Collections: binders, boxes, sets, personal collections.
     #[command(subcommand)]
     Collection(cards::CollectionCommand),
+    /// The wishlist: cards and things wanted, with the most you will pay.
+    #[command(subcommand)]
+    Wish(cards::WishCommand),
+    /// Pre-orders: deposit, release date and every slip of that date.
+    #[command(subcommand)]
+    Preorder(cards::PreorderCommand),
     /// How complete a set is: owned, missing, duplicates, percentage.
     Completion {
         /// The set's code (2XM, base1…), as in the catalogue.
@@ -469,6 +475,8 @@ impl Command {
             Command::Photos(cmd) => cmd.json(),
             Command::Catalogue(cmd) => cmd.json(),
             Command::Collection(cmd) => cmd.json(),
+            Command::Wish(cmd) => cmd.json(),
+            Command::Preorder(cmd) => cmd.json(),
             Command::Completion { json, .. } => *json,
         }
     }
@@ -584,6 +592,8 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Photos(cmd) => return photos::run(cmd, &store, out),
         Command::Catalogue(cmd) => cards::catalogue(cmd, &store, out)?,
         Command::Collection(cmd) => cards::collection(cmd, &store, out)?,
+        Command::Wish(cmd) => cards::wish(cmd, &store, out)?,
+        Command::Preorder(cmd) => cards::preorder(cmd, &store, out)?,
         Command::Completion { set, .. } => cards::completion(&set, &store, out)?,
     }
     Ok(ExitCode::SUCCESS)
