@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "label_svg",
     "save_labels",
     "card",
+    "set_card_input",
     "cards_of",
     "catalogue_sets",
     "wishlist",

@@ -68,6 +68,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         cards::Serial,
         cards::Tier,
         cards::Card,
+        cards::CardInput,
         cards::ItemCard,
         cards::CatalogueSet,
         cards::Wish,

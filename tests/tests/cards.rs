@@ -2,7 +2,7 @@
 
 mod common;
 
-use trove_core::cards::{Card, Grade, Serial, Tier};
+use trove_core::cards::{Card, CardInput, Grade, Serial, Tier};
 use trove_core::money::{Currency, Money};
 use trove_core::Error;
 
@@ -573,6 +573,60 @@ fn the_sample_catalogue_files_import_with_their_documented_counts() {
     for (code, cards) in [("trv", 15), ("tvc", 5), ("tv1", 12), ("tv0", 0)] {
         assert!(sets.contains(&(code.to_owned(), cards)), "{code}: {sets:?}");
     }
+}
+
+/// Card details as typed: all wrong fields named at once and nothing
+/// written; right ones stored with their tier; `cards_of` gives a table
+/// page's cards.
+#[test]
+fn typed_card_details_are_checked_whole_and_a_page_finds_its_cards() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let card_item = store.create_item(&titled("Jordan rookie")).unwrap();
+    let plain = store.create_item(&titled("Lamp")).unwrap();
+    let bad = CardInput {
+        kind: "sports".into(),
+        grade: "11".into(),
+        serial: "0/10".into(),
+        value: "abc".into(),
+        value_currency: "USD".into(),
+        ..CardInput::default()
+    };
+    match store.set_card_input(&card_item.id, &bad).unwrap_err() {
+        trove_core::Error::Invalid(errors) => {
+            let named: Vec<_> = errors.iter().map(|e| (e.field, e.value.as_str())).collect();
+            assert_eq!(
+                named,
+                [("serial", "0/10"), ("grade", "11"), ("value", "abc")]
+            );
+        }
+        other => panic!("expected field errors, got {other}"),
+    }
+    assert_eq!(store.card(&card_item.id).unwrap(), None, "nothing written");
+
+    let good = CardInput {
+        kind: "sports".into(),
+        player: "Michael Jordan".into(),
+        grader: "PSA".into(),
+        grade: "9.5".into(),
+        value: "1500".into(),
+        value_currency: "USD".into(),
+        ..CardInput::default()
+    };
+    let card = store.set_card_input(&card_item.id, &good).unwrap();
+    assert_eq!(
+        card.tier,
+        Some(Tier::Grail),
+        "1,500 USD is past the 1,000 default"
+    );
+    assert_eq!(store.price_history(&card_item.id).unwrap().len(), 1);
+
+    let page = store
+        .cards_of(&[plain.id.clone(), card_item.id.clone(), "no-such-id".into()])
+        .unwrap();
+    assert_eq!(page.len(), 1, "only the card comes back");
+    assert_eq!(page[0].item, card_item.id);
+    assert_eq!(page[0].card.player.as_deref(), Some("Michael Jordan"));
 }
 
 /// A saved Pokémon TCG API v2 answer names each card's set, so it imports

@@ -7,8 +7,8 @@ use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
-    Card, CatalogueProgress, CatalogueSet, Collection, CollectionEntry, CollectionMode, Completion,
-    ItemCard, Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
+    Card, CardInput, CatalogueProgress, CatalogueSet, Collection, CollectionEntry, CollectionMode,
+    Completion, ItemCard, Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress};
@@ -26,6 +26,17 @@ pub fn card(state: State<'_, AppState>, item: String) -> CommandResult<Option<Ca
 #[tauri::command(async)]
 pub fn set_card(state: State<'_, AppState>, item: String, card: Card) -> CommandResult<Card> {
     core(state.store()?.set_card(&item, card))
+}
+
+/// Makes an item a card with the details as typed; every field that
+/// cannot be read comes back named, and nothing is written.
+#[tauri::command(async)]
+pub fn set_card_input(
+    state: State<'_, AppState>,
+    item: String,
+    input: CardInput,
+) -> CommandResult<Card> {
+    core(state.store()?.set_card_input(&item, &input))
 }
 
 #[tauri::command(async)]

@@ -416,6 +416,24 @@ value: Money | null,
  */
 tier: Tier | null, catalogue_card_id: string | null, };
 
+export type CardInput = { 
+/**
+ * `tcg` or `sports`.
+ */
+kind: string, game: string, set_code: string, set_name: string, collector_number: string, rarity: string, finish: string, language: string, legality: string, sport: string, year: string, series: string, player: string, team: string, rookie: boolean, parallel: string, insert_set: string, 
+/**
+ * `12/99`, `#12/99` or `12 of 99`.
+ */
+serial: string, grader: string, 
+/**
+ * A half step from 0 to 10 (`9.5`).
+ */
+grade: string, grade_label: string, cert_number: string, 
+/**
+ * Decimal text in `value_currency`.
+ */
+value: string, value_currency: string, };
+
 export type ItemCard = { item: string, card: Card, };
 
 export type CatalogueSet = { game: string, code: string, name: string, released_on: string | null, 

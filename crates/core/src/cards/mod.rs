@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod collections;
 mod grade;
+mod input;
 mod language;
 pub mod presets;
 mod value;
@@ -21,6 +22,7 @@ use crate::money::{Currency, Money};
 pub use catalogue::{CatalogueProgress, CatalogueReport, CatalogueSet, Completion, CompletionCard};
 pub use collections::{Collection, CollectionEntry, CollectionMode, ValuePoint};
 pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
+pub use input::CardInput;
 pub use value::{PricePoint, Tier, TierThresholds};
 pub use wants::{DateSlip, Preorder, Wish};
 
@@ -373,6 +375,18 @@ impl Store {
     pub fn set_card(&self, item: &str, card: Card) -> Result<Card> {
         self.write(|tx| {
             let found = find_item(tx, item)?.ok_or_else(|| Error::not_found("item", item))?;
+            write_card(tx, &found.id, card, "manual")
+        })
+    }
+
+    /// Makes an item a card with the details as typed: every field that
+    /// cannot be read is named in one [`Error::Invalid`]; nothing is
+    /// written unless all are right. The catalogue link is kept.
+    pub fn set_card_input(&self, item: &str, input: &CardInput) -> Result<Card> {
+        self.write(|tx| {
+            let found = find_item(tx, item)?.ok_or_else(|| Error::not_found("item", item))?;
+            let current = card_of(tx, &found.id)?;
+            let card = input.read(current.as_ref())?;
             write_card(tx, &found.id, card, "manual")
         })
     }
