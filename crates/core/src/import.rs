@@ -379,28 +379,9 @@ fn run(
                 }
             }
         }
-        let outcome = if options.skip_invalid {
-            conn.execute_batch("SAVEPOINT import_row")?;
-            let outcome = import_row(conn, &mut writer, &columns, &cells, line, report);
-            match outcome {
-                Ok(_) => conn.execute_batch("RELEASE import_row")?,
-                Err(_) => conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?,
-            }
-            outcome
-        } else {
+        write_row(conn, options.skip_invalid, report, |report| {
             import_row(conn, &mut writer, &columns, &cells, line, report)
-        };
-        match outcome {
-            Ok(Saved::Created) => report.created += 1,
-            Ok(Saved::Updated) => report.updated += 1,
-            Ok(Saved::Unchanged) => report.unchanged += 1,
-            Err(errors) => {
-                report.skipped += 1;
-                for e in errors {
-                    report.push_error(e);
-                }
-            }
-        }
+        })?;
         if report.rows.is_multiple_of(PROGRESS_EVERY)
             && !progress(ImportProgress {
                 rows: report.rows,
@@ -458,6 +439,41 @@ pub(crate) fn row_error(
 }
 
 /// Imports one row; on failure returns every error it has.
+/// Writes one row and counts its outcome in `report`. With `skip_invalid`
+/// the row runs inside a savepoint, so a bad row is rolled back and the
+/// rows before it stay; without it, the caller rolls the whole file back
+/// when any row failed.
+pub(crate) fn write_row(
+    conn: &Connection,
+    skip_invalid: bool,
+    report: &mut ImportReport,
+    write: impl FnOnce(&mut ImportReport) -> std::result::Result<Saved, Vec<RowError>>,
+) -> Result<()> {
+    let outcome = if skip_invalid {
+        conn.execute_batch("SAVEPOINT import_row")?;
+        let outcome = write(report);
+        match outcome {
+            Ok(_) => conn.execute_batch("RELEASE import_row")?,
+            Err(_) => conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?,
+        }
+        outcome
+    } else {
+        write(report)
+    };
+    match outcome {
+        Ok(Saved::Created) => report.created += 1,
+        Ok(Saved::Updated) => report.updated += 1,
+        Ok(Saved::Unchanged) => report.unchanged += 1,
+        Err(errors) => {
+            report.skipped += 1;
+            for e in errors {
+                report.push_error(e);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn import_row(
     conn: &Connection,
     writer: &mut ItemWriter<'_>,

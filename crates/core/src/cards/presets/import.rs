@@ -12,8 +12,7 @@ use super::writer::CardWriter;
 use super::{dragonshield, homebox, manabox, tcgplayer, Preset};
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::import::{row_error, ImportOptions, ImportProgress, ImportReport, RowError};
-use crate::items::Saved;
+use crate::import::{row_error, write_row, ImportOptions, ImportProgress, ImportReport, RowError};
 use crate::{new_id, now};
 
 /// Rows between progress callbacks.
@@ -208,8 +207,8 @@ fn rows(
             cells: &cells,
             names: &source.header,
         };
-        let outcome = if cells.len() != source.header.len() {
-            Err(vec![row_error(
+        if cells.len() != source.header.len() {
+            let error = row_error(
                 report,
                 line,
                 "",
@@ -220,30 +219,13 @@ fn rows(
                     cells.len(),
                     source.header.len()
                 ),
-            )])
-        } else if options.skip_invalid {
-            // A bad row is rolled back to its savepoint, so the rows before
-            // it stay.
-            tx.execute_batch("SAVEPOINT card_row")?;
-            let outcome = writer.write(layout, &row, line, report);
-            match outcome {
-                Ok(_) => tx.execute_batch("RELEASE card_row")?,
-                Err(_) => tx.execute_batch("ROLLBACK TO card_row; RELEASE card_row")?,
-            }
-            outcome
+            );
+            report.skipped += 1;
+            report.push_error(error);
         } else {
-            writer.write(layout, &row, line, report)
-        };
-        match outcome {
-            Ok(Saved::Created) => report.created += 1,
-            Ok(Saved::Updated) => report.updated += 1,
-            Ok(Saved::Unchanged) => report.unchanged += 1,
-            Err(errors) => {
-                report.skipped += 1;
-                for e in errors {
-                    report.push_error(e);
-                }
-            }
+            write_row(tx, options.skip_invalid, report, |report| {
+                writer.write(layout, &row, line, report)
+            })?;
         }
         if report.rows.is_multiple_of(PROGRESS_EVERY)
             && !progress(ImportProgress {
