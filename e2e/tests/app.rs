@@ -56,6 +56,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "unreadable_database_is_explained",
         instance::unreadable_database_is_explained,
     ),
+    (
+        "old_database_upgrades_in_view",
+        instance::old_database_upgrades_in_view,
+    ),
+    (
+        "failed_upgrade_is_explained",
+        instance::failed_upgrade_is_explained,
+    ),
     ("photos_on_items", photos::photos_on_items),
     ("photos_inbox_assigns", inbox::inbox_assigns_photos),
     (
@@ -91,6 +99,14 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
 
+    // Every app launched holds a schema upgrade this long before running
+    // it (a test hook of debug builds), so the scenarios that upgrade can
+    // see the screen shown meanwhile. Set before any thread or child starts:
+    // the driver and the apps under it inherit it.
+    std::env::set_var(
+        instance::UPGRADE_DELAY_VAR,
+        instance::UPGRADE_DELAY_MS.to_string(),
+    );
     let mut driver = match Driver::start() {
         Ok(d) => d,
         Err(e) => {

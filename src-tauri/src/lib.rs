@@ -24,7 +24,9 @@ use crate::state::{database_from_args, AppState};
 pub fn run() {
     let started = Instant::now();
     let path = database_from_args(std::env::args());
-    let state = match AppState::open(&path, started) {
+    // Quick even when the schema needs upgrading: that waits for the
+    // window (see `setup`), which says what is happening meanwhile.
+    let state = match AppState::launch(&path, started) {
         Ok(state) => state,
         // Another window has it: the single-instance plugin has focused
         // that window where it can; say so where the launch can see it.
@@ -56,6 +58,9 @@ pub fn run() {
             // read the open database's photos from here on, and nothing else.
             if let Ok(store) = app.state::<AppState>().store() {
                 app.state::<PhotoScope>().show(app.handle(), &store);
+            }
+            if app.state::<AppState>().pending_upgrade().is_some() {
+                commands::app::upgrade_in_background(app.handle().clone());
             }
             Ok(())
         })

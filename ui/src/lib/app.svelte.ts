@@ -1,9 +1,14 @@
 // App-wide state: which screen is shown, which item is open, a pending
 // put-away, and a revision counter that lists watch to refresh after writes.
-import type { AppInfo, ItemChanges, Photo } from "./bindings";
+import type { AppInfo, ItemChanges, PendingUpgrade, Photo } from "./bindings";
 
 export type Screen =
   "inventory" | "photos" | "storage" | "collections" | "labels" | "trash" | "settings";
+
+/** The launch's database being upgraded; what is upgraded once the event says. */
+export interface Upgrade {
+  pending: PendingUpgrade | null;
+}
 
 export interface Editing {
   /** The item's id, or null for a new item. */
@@ -42,6 +47,8 @@ class AppModel {
   info = $state<AppInfo | null>(null);
   /** Why the database could not be opened at launch, until another is. */
   problem = $state<string | null>(null);
+  /** Set while the launch's database is being upgraded, before it opens. */
+  upgrade = $state<Upgrade | null>(null);
   /** A scanned code nothing has: offered as a new item. */
   unknownCode = $state<{ code: string; barcode: string | null; problem: string | null } | null>(
     null,

@@ -28,6 +28,7 @@ import type {
   ListQuery,
   Location,
   Page,
+  PendingUpgrade,
   Photo,
   Preorder,
   Preset,
@@ -198,6 +199,15 @@ export const events = {
   /** Files dragged over and dropped on the window from outside (positions in physical pixels). */
   dragDrop: (f: (e: DragDropEvent) => void): Promise<UnlistenFn> =>
     getCurrentWebview().onDragDropEvent((e) => f(e.payload)),
+  /** The launch's database is being upgraded (answers an `appInfo` that failed with `upgrading`). */
+  databaseUpgrading: (f: (u: PendingUpgrade) => void): Promise<UnlistenFn> =>
+    listen<PendingUpgrade>("database-upgrading", (e) => f(e.payload)),
+  /** The upgraded database is open. */
+  databaseOpened: (f: (info: AppInfo) => void): Promise<UnlistenFn> =>
+    listen<AppInfo>("database-opened", (e) => f(e.payload)),
+  /** The upgrade failed; the database is not open. */
+  databaseFailed: (f: (e: ErrorBody) => void): Promise<UnlistenFn> =>
+    listen<ErrorBody>("database-failed", (e) => f(e.payload)),
 };
 
 export type { DragDropEvent };
