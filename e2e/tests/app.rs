@@ -26,6 +26,8 @@ mod screenshots;
 mod support;
 #[path = "app/table.rs"]
 mod table;
+#[path = "app/wants.rs"]
+mod wants;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
@@ -77,6 +79,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     (
         "cards_tiers_collections_completion",
         cards::cards_tiers_collections_completion,
+    ),
+    (
+        "wants_wishlist_and_preorders",
+        wants::wishlist_and_preorders,
     ),
     ("screenshots", screenshots::screenshots),
 ];

@@ -3,7 +3,7 @@
 import type { AppInfo, ItemChanges, PendingUpgrade, Photo } from "./bindings";
 
 export type Screen =
-  "inventory" | "photos" | "storage" | "collections" | "labels" | "trash" | "settings";
+  "inventory" | "photos" | "storage" | "collections" | "wants" | "labels" | "trash" | "settings";
 
 /** The launch's database being upgraded; what is upgraded once the event says. */
 export interface Upgrade {
