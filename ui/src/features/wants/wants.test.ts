@@ -18,14 +18,14 @@ const slip = (from_on: string, to_on: string) => ({
 
 describe("slipHistory", () => {
   it("is empty for a date that never moved", () => {
-    expect(slipHistory({ slips: [] })).toEqual({ count: 0, earlier: "" });
+    expect(slipHistory({ slips: [] })).toEqual({ count: 0, earlier: [] });
   });
 
   it("lists every earlier date, first promised first", () => {
     const h = slipHistory({
       slips: [slip("2026-12-01", "2027-01-15"), slip("2027-01-15", "2027-03-01")],
     });
-    expect(h).toEqual({ count: 2, earlier: "was 2026-12-01 → 2027-01-15" });
+    expect(h).toEqual({ count: 2, earlier: ["2026-12-01", "2027-01-15"] });
   });
 });
 
@@ -78,8 +78,15 @@ describe("typedMoney and wishAgain", () => {
 });
 
 describe("localDate", () => {
-  it("shows the date of a time, and an unreadable one as it is", () => {
-    expect(localDate("2026-01-02T12:00:00Z", "en-CA")).toBe("2026-01-02");
+  beforeAll(() => vi.stubEnv("TZ", "America/New_York"));
+  afterAll(() => vi.unstubAllEnvs());
+
+  it("shows the date the time fell on where the person is", () => {
+    expect(localDate("2026-01-02T12:00:00Z")).toBe("2026-01-02");
+    expect(localDate("2026-01-02T03:00:00Z")).toBe("2026-01-01");
+  });
+
+  it("shows an unreadable time as it is", () => {
     expect(localDate("soon")).toBe("soon");
   });
 });

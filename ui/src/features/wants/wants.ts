@@ -9,16 +9,13 @@ import { decimalText } from "../../lib/money";
 export interface SlipHistory {
   /** How many times the date moved. */
   count: number;
-  /** The earlier dates, first promised first: "was 2026-12-01 → 2027-01-15". Empty if it never moved. */
-  earlier: string;
+  /** The dates promised before the one now, first promised first. */
+  earlier: string[];
 }
 
 /** What became of a pre-order's release date. */
 export function slipHistory(p: Pick<Preorder, "slips">): SlipHistory {
-  const count = p.slips.length;
-  if (count === 0) return { count, earlier: "" };
-  const dates = p.slips.map((s) => s.from_on);
-  return { count, earlier: `was ${dates.join(" → ")}` };
+  return { count: p.slips.length, earlier: p.slips.map((s) => s.from_on) };
 }
 
 const DAY_MS = 86_400_000;
@@ -52,10 +49,12 @@ export function wishAgain(w: Wish): [title: string, maxPrice: string, notes: str
   return [w.title, typedMoney(w.max_price), w.notes ?? ""];
 }
 
-/** The date part of an RFC 3339 time, in the person's own calendar. */
-export function localDate(at: string, locale?: string): string {
+/** The local date of an RFC 3339 time as `YYYY-MM-DD`, the way release dates are written beside it. */
+export function localDate(at: string): string {
   const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? at : d.toLocaleDateString(locale);
+  if (Number.isNaN(d.getTime())) return at;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 /** A failed save, split into sentences per field and one for the rest. */
