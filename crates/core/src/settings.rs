@@ -34,15 +34,24 @@ impl Store {
         if text.is_empty() {
             return Ok(None);
         }
-        let (number, currency) = match text.rsplit_once(char::is_whitespace) {
-            Some((number, code))
-                if code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()) =>
-            {
+        // A trailing currency code counts only after something that looks
+        // like a number, so "a lot" is a wrong amount, not a wrong currency.
+        let named = text
+            .rsplit_once(char::is_whitespace)
+            .filter(|(number, code)| {
+                code.len() == 3
+                    && code.chars().all(|c| c.is_ascii_alphabetic())
+                    && number
+                        .trim()
+                        .starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            });
+        let (number, currency) = match named {
+            Some((number, code)) => {
                 let currency = Currency::parse(code)
                     .map_err(|e| Error::invalid(field, text, e.code(), e.to_string()))?;
                 (number.trim(), currency)
             }
-            _ => (text, self.home_currency()?),
+            None => (text, self.home_currency()?),
         };
         Money::parse(number, currency)
             .map(Some)
@@ -83,6 +92,10 @@ mod tests {
             store.typed_money("max_price", "1200 jpy").unwrap(),
             Some(Money::new(1200, jpy))
         );
+        for (wrong, code) in [("a lot", "amount_invalid"), ("12 XYZ", "currency_unknown")] {
+            let e = store.typed_money("max_price", wrong).unwrap_err();
+            assert_eq!(e.code(), code, "{wrong}: {e}");
+        }
         match store.typed_money("deposit", "twelve") {
             Err(Error::Invalid(errors)) => {
                 assert_eq!(

@@ -62,7 +62,10 @@ fn parse_date(field: &'static str, text: &str) -> Result<String> {
                 field,
                 text,
                 "date",
-                format!("{field}: write the date as YYYY-MM-DD"),
+                format!(
+                    "'{}' is not a date; write it as YYYY-MM-DD, like 2027-01-15",
+                    text.trim()
+                ),
             )
         })
 }
