@@ -152,6 +152,11 @@ export function gradeLabel(card: Card | null): string {
   return [card.grader, gradeText(card.grade)].filter(Boolean).join(" ");
 }
 
+/** A finish as a person reads it: "reverse holo"; nothing for normal. */
+export function finishText(finish: string | null | undefined): string {
+  return !finish || finish === "normal" ? "" : finish.replaceAll("_", " ");
+}
+
 /** An SVG polyline's points for `values` in a `width`×`height` box with
  * `pad` inside: oldest left, highest at the top; a flat or single value is
  * drawn level across the middle. */
