@@ -81,6 +81,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         cards::cards_tiers_collections_completion,
     ),
     (
+        "cards_custom_order_and_export",
+        cards::cards_custom_order_and_export,
+    ),
+    (
+        "cards_import_with_chosen_layout",
+        cards::cards_import_with_chosen_layout,
+    ),
+    (
         "wants_wishlist_and_preorders",
         wants::wishlist_and_preorders,
     ),

@@ -13,6 +13,7 @@ use trove_core::money::{Currency, Money};
 use trove_e2e::harness::{target_dir, workspace_dir};
 use trove_e2e::{keys, Driver, KeyActions, Session};
 
+use crate::cards::seed_collector;
 use crate::editing::wait_editor_ready;
 use crate::photos::{wait_shown, write_product_photos};
 use crate::support::{ensure, is_png, press, quoted, rows, settle, show, Db, Outcome, WAIT};
@@ -266,6 +267,51 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     show(&app, "inventory")?;
     app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
     shot(&app, &dir, "inventory-dark.png")?;
-    println!("    wrote 9 screenshots to {}", dir.display());
+    app.close()?;
+    let cards = card_screenshots(driver, &dir)?;
+    println!("    wrote {} screenshots to {}", 9 + cards, dir.display());
     Ok(())
+}
+
+/// The card screens over a collector's database: the inventory with its
+/// card columns, a binder in set order with tier badges, and a set's
+/// completion grid, in the light theme and the dark; returns how many.
+fn card_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
+    let db = Db::new()?;
+    seed_collector(&db)?;
+    let app = driver.launch(&db.path)?;
+
+    app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
+    app.find("[data-testid=card-columns-toggle]")?.click()?;
+    app.wait_for("[data-testid=row] [data-col=value] [data-tier=grail]", WAIT)?;
+    shot(&app, dir, "inventory-cards.png")?;
+
+    show(&app, "collections")?;
+    app.wait_for("button[data-collection='Main Binder']", WAIT)?
+        .click()?;
+    app.wait_for("[data-testid=collection-page] [data-tier=grail]", WAIT)?;
+    let mode = app
+        .find("[data-testid=collection-page] [data-testid=collection-mode]")?
+        .value()?;
+    ensure!(
+        mode == "set",
+        "the binder opened in {mode:?} order, not by set"
+    );
+    shot(&app, dir, "collection.png")?;
+
+    app.find("[data-testid=set-picker] button[data-set=trv i]")?
+        .click()?;
+    app.wait_for("[data-testid=completion] li[data-owned=true]", WAIT)?;
+    shot(&app, dir, "completion.png")?;
+
+    show(&app, "settings")?;
+    app.wait_for("select[aria-label=Theme] option[value=dark]", WAIT)?
+        .click()?;
+    show(&app, "collections")?;
+    app.wait_for("[data-testid=completion] li[data-owned=true]", WAIT)?;
+    shot(&app, dir, "completion-dark.png")?;
+    app.find("button[data-collection='Main Binder']")?.click()?;
+    app.wait_for("[data-testid=collection-page] [data-tier=grail]", WAIT)?;
+    shot(&app, dir, "collection-dark.png")?;
+    Ok(5)
 }
