@@ -323,10 +323,16 @@ pub fn cards_tiers_collections_completion(driver: &mut Driver) -> Outcome {
         .click()?;
     wait_completion_of(&app, "TVC")?;
 
-    // A code typed and entered still works.
-    search.clear()?;
-    search.send_keys("trv")?;
-    search.send_keys(keys::ENTER)?;
+    // A code typed and entered still works, typed as a person types (at
+    // WebDriver's speed the keys could be taken for a scanner's).
+    search.click()?;
+    press(&app, &[keys::CONTROL], "a")?;
+    press(&app, &[], keys::BACKSPACE)?;
+    app.type_keys("trv", Duration::from_millis(60))?;
+    app.wait_until("the set box to hold trv", WAIT, || {
+        Ok(search.value()? == "trv")
+    })?;
+    press(&app, &[], keys::ENTER)?;
     wait_completion_of(&app, "TRV")?;
     app.wait_for("[data-testid=completion] li[data-number]", WAIT)?;
     let owned = count(&app, "[data-testid=completion] li[data-owned=true]")?;
@@ -568,14 +574,22 @@ fn wait_dialog(display: &str, title: &str) -> Outcome<String> {
     }
 }
 
-/// Waits until the element at `css` shows text containing `want`; returns it.
+/// Waits until the element at `css` shows text containing `want`; returns
+/// it. (Read in one script: the element may be replaced between a find and
+/// a read, as a report is when the next one comes.)
 fn wait_text(app: &Session, css: &str, want: &str) -> Outcome<String> {
     let mut seen = String::new();
     let r = app.wait_until(&format!("{css} to say {want:?}"), WAIT, || {
-        seen = match app.try_find(css)? {
-            Some(e) => e.text()?,
-            None => String::new(),
-        };
+        let text = app.execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+            vec![serde_json::json!(css)],
+        )?;
+        seen = text
+            .as_str()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         Ok(seen.contains(want))
     });
     r.map_err(|e| format!("{e}; it says {seen:?}"))?;
