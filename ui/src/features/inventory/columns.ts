@@ -12,6 +12,8 @@ export interface Column {
   sort?: Sort;
   align?: "right";
   mono?: boolean;
+  /** Long text a narrow cell cuts off: shown whole as its tooltip. */
+  tooltip?: boolean;
   /** The cell's text; `card` is the row's card details, when it is a card
    * and they have come. */
   value: (item: Item, card: Card | undefined) => string;
@@ -25,6 +27,7 @@ const TITLE: Column = {
   label: "Title",
   width: "minmax(220px, 3fr)",
   sort: "title",
+  tooltip: true,
   value: (i) => i.title,
 };
 
@@ -63,6 +66,7 @@ export const COLUMNS: Column[] = [
     id: "category",
     label: "Category",
     width: "minmax(100px, 1.2fr)",
+    tooltip: true,
     value: (i) => i.category ?? "",
   },
   {
@@ -109,8 +113,14 @@ export const CARD_COLUMNS: Column[] = [
     mono: true,
     value: (_, c) => c?.collector_number ?? "",
   },
-  { id: "rarity", label: "Rarity", width: "96px", value: (_, c) => c?.rarity ?? "" },
-  { id: "finish", label: "Finish", width: "96px", value: (_, c) => finishText(c?.finish) },
+  { id: "rarity", label: "Rarity", width: "96px", tooltip: true, value: (_, c) => c?.rarity ?? "" },
+  {
+    id: "finish",
+    label: "Finish",
+    width: "96px",
+    tooltip: true,
+    value: (_, c) => finishText(c?.finish),
+  },
   { id: "grade", label: "Grade", width: "72px", value: (_, c) => gradeLabel(c ?? null) },
   // Drawn by the table with the value's tier badge before the amount
   // (mid and up: a badge on every bulk card would only be noise).
