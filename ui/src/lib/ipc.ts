@@ -8,6 +8,7 @@ import type {
   AppInfo,
   Bin,
   Card,
+  CardInput,
   CatalogueSet,
   Collection,
   CollectionEntry,
@@ -134,6 +135,8 @@ export const ipc = {
   /** An item's card details, or null when it is not a card. */
   card: (item: string) => call<Card | null>("card", { item }),
   setCard: (item: string, card: Card) => call<Card>("set_card", { item, card }),
+  /** The card details as typed; wrong fields come back named (`fields`), nothing written. */
+  setCardInput: (item: string, input: CardInput) => call<Card>("set_card_input", { item, input }),
   clearCard: (item: string) => call<null>("clear_card", { item }),
   /** The card details of those of `items` (ids, one table page) that are cards. */
   cardsOf: (items: string[]) => call<ItemCard[]>("cards_of", { items }),
