@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use trove_core::cards::presets::{CollectionFormat, Preset};
+use trove_core::cards::CollectionMode;
 use trove_core::import::{ImportOptions, ImportReport};
 use trove_core::{Error, Store};
 
@@ -1236,6 +1237,53 @@ fn a_trove_export_of_a_collection_has_the_item_and_card_columns() {
         store.export_collection("No such binder", CollectionFormat::Trove, &out),
         Err(Error::NotFound { .. })
     ));
+
+    // The file follows the order the collection is shown in.
+    for mode in [
+        CollectionMode::Set,
+        CollectionMode::Value,
+        CollectionMode::Custom,
+    ] {
+        store.set_collection_mode("Trades, Misc", mode).unwrap();
+        let shown: Vec<String> = store
+            .collection_page("Trades, Misc", None, 100)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.item.fields.title)
+            .collect();
+        store
+            .export_collection("Trades, Misc", CollectionFormat::Trove, &out)
+            .unwrap();
+        let written: Vec<String> = csv_rows(&out)
+            .into_iter()
+            .map(|r| r["title"].clone())
+            .collect();
+        assert_eq!(written, shown, "{mode:?}");
+    }
+    store
+        .set_collection_mode("Trades, Misc", CollectionMode::Set)
+        .unwrap();
+    store
+        .export_collection("Trades, Misc", CollectionFormat::Trove, &out)
+        .unwrap();
+    let by_set: Vec<String> = csv_rows(&out)
+        .into_iter()
+        .map(|r| r["title"].clone())
+        .collect();
+    store
+        .set_collection_mode("Trades, Misc", CollectionMode::Custom)
+        .unwrap();
+    store
+        .export_collection("Trades, Misc", CollectionFormat::Trove, &out)
+        .unwrap();
+    let by_position: Vec<String> = csv_rows(&out)
+        .into_iter()
+        .map(|r| r["title"].clone())
+        .collect();
+    assert_ne!(
+        by_set, by_position,
+        "the sample binder's set order is not its file order"
+    );
 }
 
 #[test]

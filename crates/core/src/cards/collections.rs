@@ -47,7 +47,9 @@ impl CollectionMode {
 
     /// One text key per entry that sorts in this mode's order, so every
     /// mode pages the same way: by (key, item seq).
-    fn key_sql(self) -> &'static str {
+    /// The sort key of an entry in this mode, over `ci` (collection_items)
+    /// and `c` (cards, left-joined).
+    pub(crate) fn key_sql(self) -> &'static str {
         match self {
             CollectionMode::Set => {
                 "printf('%s|%010d|%s', lower(coalesce(c.set_code, '~')),

@@ -16,7 +16,7 @@ use super::tcgplayer::{COLLECTION_HEADER, EDITION, NAME, PRINTED_NUMBER, PRODUCT
 use super::words::{simple_name, CardCondition, CARD_CONDITION};
 use super::writer::SOURCE_SET_CODE;
 use crate::cards::language::language_name;
-use crate::cards::{card_of, Card};
+use crate::cards::{card_of, Card, CollectionMode};
 use crate::columns::{guard, CANONICAL, EXTRA};
 use crate::db::Store;
 use crate::error::{Error, Result};
@@ -129,11 +129,13 @@ fn write(
     format: CollectionFormat,
     out: impl std::io::Write,
 ) -> Result<u64> {
-    let (id, name, kind): (String, String, String) = conn
+    let (id, name, kind, mode): (String, String, String, String) = conn
         .prepare_cached(
-            "SELECT id, name, kind FROM collections WHERE id = ?1 OR name = ?1 COLLATE NOCASE",
+            "SELECT id, name, kind, mode FROM collections WHERE id = ?1 OR name = ?1 COLLATE NOCASE",
         )?
-        .query_row([key.trim()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([key.trim()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?
         .ok_or_else(|| Error::not_found("collection", key))?;
     // ManaBox names a currency on every row, priced or not.
@@ -151,9 +153,15 @@ fn write(
         CollectionFormat::Tcgplayer => w.write_record(COLLECTION_HEADER),
     }
     .map_err(io)?;
+    // In the order the collection is shown in (its mode's), as a person
+    // who sorted a binder by set expects the file to be.
+    let order = CollectionMode::parse(&mode)
+        .unwrap_or(CollectionMode::Custom)
+        .key_sql();
     let mut stmt = conn.prepare_cached(&format!(
         "{ITEM_SELECT} JOIN collection_items ci ON ci.item_id = i.id
-          WHERE ci.collection_id = ?1 AND i.deleted_at IS NULL ORDER BY ci.position, i.seq"
+          LEFT JOIN cards c ON c.item_id = i.id
+          WHERE ci.collection_id = ?1 AND i.deleted_at IS NULL ORDER BY {order}, i.seq"
     ))?;
     let items = stmt.query_map([&id], item_from_row)?;
     let mut rows = 0;
