@@ -207,6 +207,31 @@ fn each_sample_file_is_detected_from_its_header() {
     for p in Preset::ALL {
         assert_eq!(Preset::parse(p.as_str()), Some(p));
     }
+
+    // The report says how the file was read, so the app can show it.
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let dry = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    for (file, preset) in [
+        ("manabox.csv", Preset::ManaBox),
+        ("tcgplayer-seller.csv", Preset::TcgplayerSeller),
+        ("dragonshield.csv", Preset::DragonShield),
+    ] {
+        let report = import_with(&store, file, &dry).unwrap();
+        assert_eq!(report.layout, Some(preset), "{file}");
+        assert!(report
+            .summary()
+            .contains(&format!("(read as {})", preset.as_str())));
+    }
+    let trove_csv = dir.path().join("plain.csv");
+    std::fs::write(&trove_csv, "title,quantity\nLamp,1\n").unwrap();
+    let report = store
+        .import_cards(&trove_csv, None, &dry, &mut |_| true)
+        .unwrap();
+    assert_eq!((report.layout, report.rows), (None, 1), "Trove's own CSV");
 }
 
 #[test]

@@ -57,6 +57,10 @@ impl std::fmt::Display for RowError {
 #[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub file: String,
+    /// The layout the file was read as, when it was another app's (as
+    /// chosen, or recognised from its header); none for Trove's own CSV
+    /// and the generic mapping.
+    pub layout: Option<crate::cards::presets::Preset>,
     /// Data rows read.
     pub rows: u64,
     pub created: u64,
@@ -93,8 +97,11 @@ impl ImportReport {
             )
         } else {
             format!(
-                "{}{}: {} rows, {} created, {} updated, {} unchanged, {} skipped",
+                "{}{}{}: {} rows, {} created, {} updated, {} unchanged, {} skipped",
                 self.file,
+                self.layout
+                    .map(|l| format!(" (read as {})", l.as_str()))
+                    .unwrap_or_default(),
                 if self.dry_run {
                     " (dry run, nothing written)"
                 } else {

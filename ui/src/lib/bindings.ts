@@ -252,6 +252,12 @@ line: number, column: string, value: string, code: string, message: string, };
 
 export type ImportReport = { file: string, 
 /**
+ * The layout the file was read as, when it was another app's (as
+ * chosen, or recognised from its header); none for Trove's own CSV
+ * and the generic mapping.
+ */
+layout: Preset | null, 
+/**
  * Data rows read.
  */
 rows: number, created: number, updated: number, unchanged: number, 

@@ -58,6 +58,7 @@ impl Store {
             drop(source);
             return self.import_csv(path, options, progress);
         }
+        report.layout = Some(preset);
         let layout = match layout(preset, &source.header) {
             Ok(layout) => layout,
             Err(missing) => {
