@@ -1,15 +1,16 @@
 //! Cards: details typed in the editor are saved by Enter and give a tier
-//! badge; the inventory's card columns show them; a card app's binder opens
-//! as a collection page, is put in the collector's own order and exported
-//! as a ManaBox file; a set picked from the catalogue shows its completion;
-//! a card file is imported with the layout the person chose.
+//! badge, and every wrong one is shown at its field at once; the
+//! inventory's card columns show them; a card app's binder opens as a
+//! collection page, is put in the collector's own order and exported as a
+//! ManaBox file; a set picked from the catalogue shows its completion; a
+//! card file is imported with the layout the person chose.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use trove_core::cards::{CollectionMode, Grade};
+use trove_core::cards::{CardKind, CollectionMode, Grade};
 use trove_core::import::ImportOptions;
 use trove_core::list::ListQuery;
 use trove_core::money::{Currency, Money};
@@ -291,18 +292,58 @@ pub fn cards_tiers_collections_completion(driver: &mut Driver) -> Outcome {
     let value = cell(&app, &item.id, "value")?;
     ensure!(value.contains("150.00"), "the value column shows {value:?}");
 
-    // Save card keeps the editor open and shows the new tier.
+    // A wrong grade and a wrong serial typed at once are both refused by
+    // the item's Save, each at its field: the editor stays open and
+    // nothing is written.
     open_row(&app, &item.id)?;
     app.wait_for(
         "[data-testid=card-section] [data-testid=tier-badge][data-tier=high]",
         WAIT,
     )?;
+    choose_option(
+        &app,
+        "[data-testid=card-section] [name=card_kind]",
+        "Sports",
+    )?;
+    app.wait_for("[data-testid=card-section] [name=card_serial]", WAIT)?;
+    type_card_field(&app, "card_grade", "9.3")?;
+    type_card_field(&app, "card_serial", "100/99")?;
+    app.find("[data-testid=save]")?.click()?;
+    for field in ["card_grade", "card_serial"] {
+        let error = app.wait_for(
+            &format!("[data-testid=card-section] [data-error={field}]"),
+            WAIT,
+        )?;
+        ensure!(
+            !error.text()?.trim().is_empty(),
+            "the {field} error says nothing"
+        );
+    }
+    app.find("[data-testid=item-editor]")?;
+    let kept = db.store()?.card(&item.id)?.ok_or("the card went")?;
+    ensure!(
+        kept.grade == Grade::parse("9.5") && kept.serial.is_none() && kept.kind == CardKind::Tcg,
+        "a refused save wrote the card as {kept:?}"
+    );
+
+    // Put right, Save card keeps the editor open, the errors go, and the
+    // new value shows its tier.
+    type_card_field(&app, "card_grade", "10")?;
+    type_card_field(&app, "card_serial", "12/99")?;
     type_card_field(&app, "card_value", "1500")?;
     app.find("[data-testid=save-card]")?.click()?;
     app.wait_for(
         "[data-testid=card-section] [data-testid=tier-badge][data-tier=grail]",
         WAIT,
     )?;
+    app.wait_gone("[data-testid=card-section] [data-error]", WAIT)?;
+    let card = db.store()?.card(&item.id)?.ok_or("the card went")?;
+    ensure!(
+        card.grade == Grade::parse("10")
+            && card.serial.map(|s| (s.number, s.total)) == Some((12, 99))
+            && card.kind == CardKind::Sports,
+        "Save card wrote the card as {card:?}"
+    );
     app.find("[data-testid=item-editor] button.close")?
         .click()?;
     app.wait_gone("[data-testid=item-editor]", WAIT)?;

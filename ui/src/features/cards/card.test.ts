@@ -1,40 +1,72 @@
 import { describe, expect, it } from "vitest";
 import type { Card } from "../../lib/bindings";
-import { cardForm, cardFromForm, gradeText, linePoints, parseAmount } from "./card";
+import { cardInput, gradeText, linePoints } from "./card";
 
-describe("card form", () => {
-  it("round-trips a graded, valued card", () => {
-    const form = cardForm(null, "USD");
-    Object.assign(form, {
-      set_code: "MH3",
-      collector_number: "12",
-      grader: "PSA",
+const graded: Card = {
+  kind: "sports",
+  game: null,
+  set_code: null,
+  set_name: null,
+  collector_number: null,
+  rarity: null,
+  finish: "refractor",
+  language: null,
+  legality: "legal",
+  sport: "Basketball",
+  year: 1986,
+  series: "Fleer",
+  player: "Michael Jordan",
+  team: null,
+  rookie: true,
+  parallel: null,
+  insert_set: null,
+  serial: { number: 12, total: 99 },
+  grader: "PSA",
+  grade: 95,
+  grade_label: "GEM MT",
+  cert_number: "123",
+  value: { amount: 1250, currency: "EUR" },
+  tier: "mid",
+  catalogue_card_id: null,
+};
+
+describe("card fields", () => {
+  it("show a card's details as the text a person would type", () => {
+    expect(cardInput(graded, "USD")).toMatchObject({
+      kind: "sports",
+      year: "1986",
+      serial: "12/99",
       grade: "9.5",
       value: "12.50",
-    });
-    const out = cardFromForm(form, null);
-    expect("card" in out).toBe(true);
-    const card = (out as { card: Card }).card;
-    expect(card.grade).toBe(95);
-    expect(card.value).toEqual({ amount: 1250, currency: "USD" });
-    expect(cardForm(card, "USD").grade).toBe("9.5");
-    expect(cardForm(card, "USD").value).toBe("12.50");
-  });
-
-  it("refuses quarter grades, bad serials and amounts with too many decimals", () => {
-    const form = cardForm(null, "USD");
-    Object.assign(form, { grade: "9.25", serial: "100/99", value: "1.234" });
-    const out = cardFromForm(form, null);
-    expect(out).toEqual({
-      errors: { grade: expect.any(String), serial: expect.any(String), value: expect.any(String) },
+      value_currency: "EUR",
+      team: "",
+      rookie: true,
     });
   });
 
-  it("reads amounts in the currency's minor units", () => {
-    expect(parseAmount("1500", "JPY")).toEqual({ amount: 1500, currency: "JPY" });
-    expect(parseAmount("3,5", "EUR")).toEqual({ amount: 350, currency: "EUR" });
-    expect(parseAmount("-2", "USD")).toBeNull();
+  it("send back what has no field, so a save keeps it", () => {
+    expect(cardInput(graded, "USD")).toMatchObject({ legality: "legal", grade_label: "GEM MT" });
+  });
+
+  it("start a new card as a normal TCG card in the home currency", () => {
+    const blank = cardInput(null, "JPY");
+    expect(blank).toMatchObject({
+      kind: "tcg",
+      finish: "normal",
+      value: "",
+      value_currency: "JPY",
+    });
+    expect(Object.entries(blank).filter(([, v]) => v !== "" && v !== false)).toEqual([
+      ["kind", "tcg"],
+      ["finish", "normal"],
+      ["value_currency", "JPY"],
+    ]);
+  });
+
+  it("write whole grades without a decimal", () => {
     expect(gradeText(100)).toBe("10");
+    expect(gradeText(5)).toBe("0.5");
+    expect(gradeText(null)).toBe("");
   });
 });
 

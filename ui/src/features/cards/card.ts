@@ -1,34 +1,9 @@
-// The card form's text fields and their conversion to the core's Card, and
-// the geometry of the small value charts (pure, so it is tested without a
-// window).
-import type { Card, CardKind, CollectionMode, Money, Tier } from "../../lib/bindings";
-import { currencyDigits, decimalText } from "../../lib/money";
-
-/** Every card field as the person types it. */
-export interface CardForm {
-  kind: CardKind;
-  game: string;
-  set_code: string;
-  set_name: string;
-  collector_number: string;
-  rarity: string;
-  finish: string;
-  language: string;
-  sport: string;
-  year: string;
-  series: string;
-  player: string;
-  team: string;
-  rookie: boolean;
-  parallel: string;
-  insert_set: string;
-  serial: string;
-  grader: string;
-  grade: string;
-  cert_number: string;
-  value: string;
-  value_currency: string;
-}
+// A card's details as the editor's fields hold them, and the geometry of
+// the small value charts (pure, so it is tested without a window). Reading
+// what was typed (grades, serials, years, amounts) is the core's job: the
+// form sends text and shows the errors it gets back.
+import type { Card, CardInput, CollectionMode, Tier } from "../../lib/bindings";
+import { decimalText } from "../../lib/money";
 
 export const TIER_LABELS: Record<Tier, string> = {
   low: "Low",
@@ -43,8 +18,10 @@ export function gradeText(tenths: number | null): string {
   return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
 }
 
-/** The form for `card`, or a blank TCG card valued in `currency`. */
-export function cardForm(card: Card | null, currency: string): CardForm {
+/** The fields for `card` as text, or a blank TCG card valued in
+ * `currency`. Legality and the grade's label have no field: they go back
+ * as they came, so a save does not drop them. */
+export function cardInput(card: Card | null, currency: string): CardInput {
   const t = (v: string | null | undefined) => v ?? "";
   return {
     kind: card?.kind ?? "tcg",
@@ -55,6 +32,7 @@ export function cardForm(card: Card | null, currency: string): CardForm {
     rarity: t(card?.rarity),
     finish: card?.finish ?? "normal",
     language: t(card?.language),
+    legality: t(card?.legality),
     sport: t(card?.sport),
     year: card?.year != null ? String(card.year) : "",
     series: t(card?.series),
@@ -66,83 +44,10 @@ export function cardForm(card: Card | null, currency: string): CardForm {
     serial: card?.serial ? `${card.serial.number}/${card.serial.total}` : "",
     grader: t(card?.grader),
     grade: gradeText(card?.grade ?? null),
+    grade_label: t(card?.grade_label),
     cert_number: t(card?.cert_number),
     value: card?.value ? decimalText(card.value) : "",
     value_currency: card?.value?.currency ?? currency,
-  };
-}
-
-/** Decimal text in `currency` as minor units; null when it is not a plain amount. */
-export function parseAmount(text: string, currency: string): Money | null {
-  const digits = currencyDigits(currency);
-  const m = /^(\d+)(?:[.,](\d*))?$/.exec(text.trim().replace(/\s/g, ""));
-  if (!m) return null;
-  const fraction = m[2] ?? "";
-  if (fraction.length > digits) return null;
-  const amount = Number(m[1] + fraction.padEnd(digits, "0"));
-  return Number.isSafeInteger(amount) ? { amount, currency } : null;
-}
-
-/** The card the form describes, or the problems by field name. */
-export function cardFromForm(
-  form: CardForm,
-  base: Card | null,
-): { card: Card } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const opt = (v: string) => (v.trim() === "" ? null : v.trim());
-  let year: number | null = null;
-  if (form.year.trim()) {
-    year = Number(form.year.trim());
-    if (!Number.isInteger(year)) errors.year = "Enter a year such as 1986";
-  }
-  let grade: number | null = null;
-  if (form.grade.trim()) {
-    const g = Number(form.grade.trim().replace(",", "."));
-    if (!Number.isFinite(g) || g < 0 || g > 10 || !Number.isInteger(g * 2))
-      errors.grade = "Grades go from 0 to 10 in half steps";
-    else grade = Math.round(g * 10);
-  }
-  let serial: Card["serial"] = null;
-  if (form.serial.trim()) {
-    const m = /^#?\s*(\d+)\s*(?:\/|of)\s*(\d+)$/.exec(form.serial.trim());
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) errors.serial = "Write it as 12/99";
-    else serial = { number: Number(m[1]), total: Number(m[2]) };
-  }
-  let value: Money | null = null;
-  if (form.value.trim()) {
-    const currency = form.value_currency.trim().toUpperCase();
-    value = parseAmount(form.value, currency);
-    if (!value) errors.value = `Enter an amount such as 12.50`;
-  }
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    card: {
-      kind: form.kind,
-      game: opt(form.game),
-      set_code: opt(form.set_code),
-      set_name: opt(form.set_name),
-      collector_number: opt(form.collector_number),
-      rarity: opt(form.rarity),
-      finish: form.finish.trim() || "normal",
-      language: opt(form.language),
-      legality: base?.legality ?? null,
-      sport: opt(form.sport),
-      year,
-      series: opt(form.series),
-      player: opt(form.player),
-      team: opt(form.team),
-      rookie: form.rookie,
-      parallel: opt(form.parallel),
-      insert_set: opt(form.insert_set),
-      serial,
-      grader: opt(form.grader),
-      grade,
-      grade_label: base?.grade_label ?? null,
-      cert_number: opt(form.cert_number),
-      value,
-      tier: null,
-      catalogue_card_id: base?.catalogue_card_id ?? null,
-    },
   };
 }
 

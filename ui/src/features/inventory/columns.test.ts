@@ -1,14 +1,39 @@
 import { describe, expect, it } from "vitest";
 import type { Card, Item } from "../../lib/bindings";
-import { cardForm, cardFromForm } from "../cards/card";
 import { CARD_COLUMNS, gridOf } from "./columns";
 
 const item = { id: "i1", title: "Ashen Lantern", sku: "MB-1", quantity: 3 } as Item;
 
-function card(fields: Partial<Record<string, string>>): Card {
-  const out = cardFromForm({ ...cardForm(null, "USD"), ...fields }, null);
-  if (!("card" in out)) throw new Error(JSON.stringify(out.errors));
-  return out.card;
+/** A TCG card with `fields` over blank details. */
+function card(fields: Partial<Card>): Card {
+  return {
+    kind: "tcg",
+    game: null,
+    set_code: null,
+    set_name: null,
+    collector_number: null,
+    rarity: null,
+    finish: "normal",
+    language: null,
+    legality: null,
+    sport: null,
+    year: null,
+    series: null,
+    player: null,
+    team: null,
+    rookie: false,
+    parallel: null,
+    insert_set: null,
+    serial: null,
+    grader: null,
+    grade: null,
+    grade_label: null,
+    cert_number: null,
+    value: null,
+    tier: null,
+    catalogue_card_id: null,
+    ...fields,
+  };
 }
 
 const cell = (id: string, c: Card | undefined) =>
@@ -21,8 +46,8 @@ describe("card columns", () => {
       collector_number: "2a",
       finish: "reverse_holo",
       grader: "PSA",
-      grade: "9.5",
-      value: "1234.5",
+      grade: 95,
+      value: { amount: 123450, currency: "USD" },
     });
     expect(cell("set", c)).toBe("TRV");
     expect(cell("number", c)).toBe("2a");
