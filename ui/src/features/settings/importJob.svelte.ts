@@ -1,28 +1,17 @@
 // An import running as a job (a CSV file, a card app's file, a catalogue):
 // its progress, and its end, which can come before the command that
 // started it answers (a small file, a dry run).
-import type { JobDone, Progress } from "../../lib/bindings";
+import type { JobDone } from "../../lib/bindings";
 import { events, ipc } from "../../lib/ipc";
 import { toasts } from "../../lib/toasts.svelte";
-
-/** How far a job is through its file; `count` is rows or cards read. */
-export interface FileProgress {
-  count: number;
-  bytes: number;
-  total_bytes: number;
-}
-
-/** A CSV import counts rows, a catalogue cards; photo imports are not files read through. */
-function fileProgress(p: Progress): FileProgress | null {
-  if (p.kind === "csv") return { count: p.rows, bytes: p.bytes, total_bytes: p.total_bytes };
-  if (p.kind === "catalogue") return { count: p.cards, bytes: p.bytes, total_bytes: p.total_bytes };
-  return null;
-}
+import { fileProgress, percentThrough, type FileProgress } from "./progress";
 
 export class ImportJob {
   /** The running job's id; null when none runs. */
   id = $state<string | null>(null);
   progress = $state<FileProgress | null>(null);
+  /** Asked to stop, and not ended yet. */
+  stopping = $state(false);
   /** Ends seen while a start waited for its job id, by job id. */
   private readonly early = new Map<string, JobDone>();
   private starting = false;
@@ -50,6 +39,7 @@ export class ImportJob {
   async start(begin: () => Promise<string>): Promise<void> {
     if (this.id !== null || this.starting) return;
     this.progress = null;
+    this.stopping = false;
     this.starting = true;
     try {
       const id = await begin();
@@ -64,14 +54,20 @@ export class ImportJob {
     }
   }
 
+  /** Asks the running job to stop; its end comes as usual, as an error
+   * with the code `cancelled`. */
   cancel(): void {
-    if (this.id) void ipc.cancelJob(this.id);
+    if (!this.id || this.stopping) return;
+    this.stopping = true;
+    ipc.cancelJob(this.id).catch((e) => {
+      this.stopping = false;
+      toasts.error(e, "Could not stop the import");
+    });
   }
 
   /** How far through the file it is, 0–100. */
   get percent(): number {
-    const p = this.progress;
-    return p && p.total_bytes > 0 ? Math.min(100, Math.round((p.bytes / p.total_bytes) * 100)) : 0;
+    return percentThrough(this.progress);
   }
 
   dispose(): void {
@@ -81,6 +77,7 @@ export class ImportJob {
 
   private end(d: JobDone): void {
     this.id = null;
+    this.stopping = false;
     this.onDone(d);
   }
 }
