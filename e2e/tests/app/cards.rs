@@ -6,9 +6,7 @@
 //! card file is imported with the layout the person chose.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use trove_core::cards::{CardKind, CollectionMode, Grade};
 use trove_core::import::ImportOptions;
@@ -443,7 +441,7 @@ pub fn cards_custom_order_and_export(driver: &mut Driver) -> Outcome {
     choose_option(&app, "[data-testid=export-format]", "ManaBox CSV")?;
     app.find("[data-testid=export-collection]")?.click()?;
     let file = out.path().join("binder-manabox.csv");
-    choose_save_file(&display, "Export collection", &file)?;
+    file_dialog::save_as(&display, "Export collection", &file.to_string_lossy())?;
     if let Err(e) = app.wait_until("the exported file", WAIT, || Ok(file.exists())) {
         let names: Vec<_> = std::fs::read_dir(out.path())?
             .filter_map(|e| e.ok())
@@ -508,7 +506,10 @@ pub fn cards_custom_order_and_export(driver: &mut Driver) -> Outcome {
 pub fn cards_import_with_chosen_layout(driver: &mut Driver) -> Outcome {
     let db = Db::new()?;
     let display = driver.display().to_string();
-    let file = fixtures().join("tcgplayer-collection.csv");
+    let file = fixtures()
+        .join("tcgplayer-collection.csv")
+        .to_string_lossy()
+        .into_owned();
     let app = driver.launch(&db.path)?;
     show(&app, "settings")?;
     let preset = "[data-testid=card-settings] [data-testid=card-import-preset]";
@@ -519,7 +520,7 @@ pub fn cards_import_with_chosen_layout(driver: &mut Driver) -> Outcome {
     app.wait_for(preset, WAIT)?;
     choose_option(&app, preset, "ManaBox")?;
     app.find("[data-testid=import-cards]")?.click()?;
-    choose_file(&display, "Import a card collection", &file)?;
+    file_dialog::choose(&display, "Import a card collection", &file)?;
     let said = wait_text(&app, report, "nothing was written")?;
     let errors = app.execute(
         "return Array.from(document.querySelectorAll(
@@ -537,7 +538,7 @@ pub fn cards_import_with_chosen_layout(driver: &mut Driver) -> Outcome {
     // from the dry run's report.
     choose_option(&app, preset, "TCGplayer app collection")?;
     app.find("[data-testid=import-cards]")?.click()?;
-    choose_file(&display, "Import a card collection", &file)?;
+    file_dialog::choose(&display, "Import a card collection", &file)?;
     let said = wait_text(
         &app,
         report,
@@ -556,63 +557,6 @@ pub fn cards_import_with_chosen_layout(driver: &mut Driver) -> Outcome {
         live_items(&db.path)?
     );
     Ok(())
-}
-
-/// Answers the file dialog titled `title` with `path` once it is on screen:
-/// GTK names its window before mapping it, and focusing a window not yet
-/// mapped fails.
-fn choose_file(display: &str, title: &str, path: &Path) -> Outcome {
-    wait_dialog(display, title)?;
-    Ok(file_dialog::choose(
-        display,
-        title,
-        &path.to_string_lossy(),
-    )?)
-}
-
-/// Answers the save dialog titled `title` with `path`, typed over the
-/// name it suggests. (`file_dialog::choose` types after Ctrl+L, which in a
-/// save dialog selects only the suggested name's stem, to keep its
-/// extension: the path would end ".csv.csv".)
-fn choose_save_file(display: &str, title: &str, path: &Path) -> Outcome {
-    let window = wait_dialog(display, title)?;
-    let xdotool = |args: &[&str]| -> Outcome {
-        let status = Command::new("xdotool")
-            .env("DISPLAY", display)
-            .args(args)
-            .status()?;
-        ensure!(status.success(), "xdotool {args:?} failed: {status}");
-        Ok(())
-    };
-    xdotool(&["windowfocus", "--sync", &window])?;
-    xdotool(&["key", "--window", &window, "ctrl+l"])?;
-    thread::sleep(Duration::from_millis(300));
-    xdotool(&["key", "--window", &window, "ctrl+a"])?;
-    xdotool(&["type", "--delay", "5", &path.to_string_lossy()])?;
-    thread::sleep(Duration::from_millis(200));
-    xdotool(&["key", "Return"])
-}
-
-/// The X window id of the dialog titled `title`, once it is mapped.
-fn wait_dialog(display: &str, title: &str) -> Outcome<String> {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let found = Command::new("xdotool")
-            .env("DISPLAY", display)
-            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
-            .output()?;
-        if let Some(id) = String::from_utf8_lossy(&found.stdout)
-            .split_whitespace()
-            .last()
-        {
-            return Ok(id.to_string());
-        }
-        ensure!(
-            Instant::now() < deadline,
-            "no file dialog titled {title:?} came on screen"
-        );
-        thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// Waits until the element at `css` shows text containing `want`; returns
