@@ -3,9 +3,9 @@
 //! a fresh database seeded through `trove_core`, and checks what a person
 //! would see (and, where it matters, what the store then holds).
 //!
-//! Run: `cargo test -p trove-e2e --test app [-- FILTER]`, where FILTER is
-//! part of a scenario's name. Set `TROVE_SCREENSHOTS=1` to write the
-//! screenshots into docs/screenshots/.
+//! Run: `cargo test -p trove-e2e --test app [-- FILTER…]`, where a FILTER
+//! is part of a scenario's name (a scenario runs when any matches). Set
+//! `TROVE_SCREENSHOTS=1` to write the screenshots into docs/screenshots/.
 
 // The scenarios live beside this file, in app/.
 #[path = "app/cards.rs"]
@@ -96,18 +96,21 @@ const SCENARIOS: &[(&str, Scenario)] = &[
 ];
 
 fn main() -> ExitCode {
-    // Cargo passes its own flags through (`--nocapture`, …); the first
-    // other argument filters scenarios by name.
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    // Cargo passes its own flags through (`--nocapture`, …); the other
+    // arguments filter scenarios by name: one runs if it matches any.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let chosen: Vec<&(&str, Scenario)> = SCENARIOS
         .iter()
-        .filter(|(name, _)| filter.as_deref().is_none_or(|f| name.contains(f)))
+        .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| name.contains(f)))
         .collect();
     if chosen.is_empty() {
         let names: Vec<&str> = SCENARIOS.iter().map(|s| s.0).collect();
         eprintln!(
-            "no scenario matches {:?}; there are: {}",
-            filter.unwrap_or_default(),
+            "no scenario matches {}; there are: {}",
+            filters.join(" or "),
             names.join(", ")
         );
         return ExitCode::FAILURE;
