@@ -23,11 +23,12 @@ pub fn run(display: &str, args: &[&str]) -> Result<()> {
     }
 }
 
-/// The ids of the windows titled exactly `title`, topmost last.
-pub fn windows_titled(display: &str, title: &str) -> Result<Vec<String>> {
+/// The ids of the windows on screen (mapped) titled exactly `title`,
+/// topmost last.
+pub fn shown_windows_titled(display: &str, title: &str) -> Result<Vec<String>> {
     let out = Command::new("xdotool")
         .env("DISPLAY", display)
-        .args(["search", "--name", &format!("^{title}$")])
+        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
         .output()
         .map_err(|e| Error::Setup(format!("cannot run xdotool: {e}")))?;
     Ok(String::from_utf8_lossy(&out.stdout)

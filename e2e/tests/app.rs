@@ -3,11 +3,13 @@
 //! a fresh database seeded through `trove_core`, and checks what a person
 //! would see (and, where it matters, what the store then holds).
 //!
-//! Run: `cargo test -p trove-e2e --test app [-- FILTER]`, where FILTER is
-//! part of a scenario's name. Set `TROVE_SCREENSHOTS=1` to write the
-//! screenshots into docs/screenshots/.
+//! Run: `cargo test -p trove-e2e --test app [-- FILTER…]`, where a FILTER
+//! is part of a scenario's name (a scenario runs when any matches). Set
+//! `TROVE_SCREENSHOTS=1` to write the screenshots into docs/screenshots/.
 
 // The scenarios live beside this file, in app/.
+#[path = "app/cards.rs"]
+mod cards;
 #[path = "app/editing.rs"]
 mod editing;
 #[path = "app/inbox.rs"]
@@ -24,6 +26,8 @@ mod screenshots;
 mod support;
 #[path = "app/table.rs"]
 mod table;
+#[path = "app/wants.rs"]
+mod wants;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
@@ -54,6 +58,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "unreadable_database_is_explained",
         instance::unreadable_database_is_explained,
     ),
+    (
+        "old_database_upgrades_in_view",
+        instance::old_database_upgrades_in_view,
+    ),
+    (
+        "failed_upgrade_is_explained",
+        instance::failed_upgrade_is_explained,
+    ),
     ("photos_on_items", photos::photos_on_items),
     ("photos_inbox_assigns", inbox::inbox_assigns_photos),
     (
@@ -64,27 +76,54 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "photos_only_the_stores_load",
         inbox::only_the_stores_photos_load,
     ),
+    (
+        "cards_tiers_collections_completion",
+        cards::cards_tiers_collections_completion,
+    ),
+    (
+        "cards_custom_order_and_export",
+        cards::cards_custom_order_and_export,
+    ),
+    (
+        "cards_import_with_chosen_layout",
+        cards::cards_import_with_chosen_layout,
+    ),
+    (
+        "wants_wishlist_and_preorders",
+        wants::wishlist_and_preorders,
+    ),
     ("screenshots", screenshots::screenshots),
 ];
 
 fn main() -> ExitCode {
-    // Cargo passes its own flags through (`--nocapture`, …); the first
-    // other argument filters scenarios by name.
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    // Cargo passes its own flags through (`--nocapture`, …); the other
+    // arguments filter scenarios by name: one runs if it matches any.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let chosen: Vec<&(&str, Scenario)> = SCENARIOS
         .iter()
-        .filter(|(name, _)| filter.as_deref().is_none_or(|f| name.contains(f)))
+        .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| name.contains(f)))
         .collect();
     if chosen.is_empty() {
         let names: Vec<&str> = SCENARIOS.iter().map(|s| s.0).collect();
         eprintln!(
-            "no scenario matches {:?}; there are: {}",
-            filter.unwrap_or_default(),
+            "no scenario matches {}; there are: {}",
+            filters.join(" or "),
             names.join(", ")
         );
         return ExitCode::FAILURE;
     }
 
+    // Every app launched holds a schema upgrade this long before running
+    // it (a test hook of debug builds), so the scenarios that upgrade can
+    // see the screen shown meanwhile. Set before any thread or child starts:
+    // the driver and the apps under it inherit it.
+    std::env::set_var(
+        instance::UPGRADE_DELAY_VAR,
+        instance::UPGRADE_DELAY_MS.to_string(),
+    );
     let mut driver = match Driver::start() {
         Ok(d) => d,
         Err(e) => {

@@ -24,7 +24,9 @@ use crate::state::{database_from_args, AppState};
 pub fn run() {
     let started = Instant::now();
     let path = database_from_args(std::env::args());
-    let state = match AppState::open(&path, started) {
+    // Quick even when the schema needs upgrading: that waits for the
+    // window (see `setup`), which says what is happening meanwhile.
+    let state = match AppState::launch(&path, started) {
         Ok(state) => state,
         // Another window has it: the single-instance plugin has focused
         // that window where it can; say so where the launch can see it.
@@ -56,6 +58,9 @@ pub fn run() {
             // read the open database's photos from here on, and nothing else.
             if let Ok(store) = app.state::<AppState>().store() {
                 app.state::<PhotoScope>().show(app.handle(), &store);
+            }
+            if app.state::<AppState>().pending_upgrade().is_some() {
+                commands::app::upgrade_in_background(app.handle().clone());
             }
             Ok(())
         })
@@ -101,6 +106,34 @@ pub fn run() {
             commands::labels::label_sizes,
             commands::labels::label_svg,
             commands::labels::save_labels,
+            commands::cards::card,
+            commands::cards::set_card_input,
+            commands::cards::cards_of,
+            commands::cards::catalogue_sets,
+            commands::cards::wishlist,
+            commands::cards::add_wish,
+            commands::cards::remove_wish,
+            commands::cards::preorders,
+            commands::cards::set_preorder,
+            commands::cards::receive_preorder,
+            commands::cards::set_card,
+            commands::cards::clear_card,
+            commands::cards::tier_thresholds,
+            commands::cards::set_tier_thresholds,
+            commands::cards::price_history,
+            commands::cards::collections,
+            commands::cards::collection,
+            commands::cards::create_collection,
+            commands::cards::set_collection_mode,
+            commands::cards::add_to_collection,
+            commands::cards::remove_from_collection,
+            commands::cards::reorder_collection,
+            commands::cards::collection_page,
+            commands::cards::collection_value_history,
+            commands::cards::export_collection,
+            commands::cards::completion,
+            commands::cards::import_catalogue,
+            commands::cards::import_cards,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

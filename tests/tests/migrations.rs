@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 
 use rusqlite::{params, Connection};
-use trove_core::db::latest_schema_version;
+use trove_core::db::{latest_schema_version, pending_upgrade};
 use trove_core::search::SearchQuery;
 use trove_core::Store;
 
@@ -171,6 +171,15 @@ fn every_old_schema_version_upgrades_with_its_data_intact() {
         if v >= 1 {
             insert_v1_rows(&path);
         }
+        let pending = pending_upgrade(&path).expect("look for an upgrade");
+        if v == 0 {
+            assert_eq!(pending, None, "an empty file is created, not upgraded");
+        } else {
+            let pending = pending.expect("an old schema is an upgrade");
+            assert_eq!((pending.from, pending.to), (v, latest));
+            assert!(pending.bytes > 0);
+        }
+        assert_eq!(user_version(&path), v as i64, "looking changes nothing");
 
         let store = Store::open(&path).unwrap_or_else(|e| panic!("open a version {v} file: {e}"));
         assert_eq!(
@@ -184,6 +193,11 @@ fn every_old_schema_version_upgrades_with_its_data_intact() {
             assert_eq!(store.stats().expect("stats").items, 0);
         }
 
+        assert_eq!(
+            pending_upgrade(&path).expect("look again"),
+            None,
+            "nothing left to do"
+        );
         match store.upgrade_backup() {
             None => assert_eq!(v, 0, "a version {v} database was upgraded without a backup"),
             Some(backup) => {

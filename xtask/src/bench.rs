@@ -118,11 +118,61 @@ fn run_suite(ctx: &Ctx, o: &Opts, steps: &mut Steps) -> Result<()> {
     let photos = photo_bench(&ctx.trove_release_exe(), &o.out.join("photos"), steps)?;
     md.push_str("\n## Photo import against vipsthumbnail\n\n");
     md.push_str(&photos);
+    let cards = card_bench(&ctx.trove_release_exe(), &o.out.join("cards"), steps)?;
+    md.push_str("\n## Cards: a 100,000-row ManaBox file and every Magic set\n\n");
+    md.push_str(&cards);
     let path = o.out.join("benchmarks.md");
     fs::write(&path, &md).map_err(|e| format!("could not write {}: {e}", path.display()))?;
     println!("\n{md}");
     println!("written to {}", path.display());
     Ok(())
+}
+
+/// `trove bench cards`: a generated Scryfall-shaped catalogue the size of
+/// every Magic set, a 100,000-row ManaBox file imported (and again,
+/// unchanged), and set completion of every set; returns the Markdown table.
+fn card_bench(exe: &Path, dir: &Path, steps: &mut Steps) -> Result<String> {
+    let out = steps.step("cards: catalogue, ManaBox import, completion", || {
+        let mut c = Command::new(exe);
+        c.args(["bench", "cards", "--json", "--dir"]).arg(dir);
+        let out = util::run_capture(&mut c)?;
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    })?;
+    let v = json::parse_report(&out).map_err(|e| format!("`trove bench cards`: {e}\n{out}"))?;
+    render_card_bench(&v)
+        .ok_or_else(|| format!("`trove bench cards` printed an unexpected report:\n{out}"))
+}
+
+fn render_card_bench(v: &Json) -> Option<String> {
+    let (sets, cards, rows) = (v.num("sets")?, v.num("catalogue_cards")?, v.num("rows")?);
+    let (import, reimport) = (v.num("import_seconds")?, v.num("reimport_seconds")?);
+    let mut s = String::from("| step | seconds | rate |\n|---|---:|---:|\n");
+    let _ = writeln!(
+        s,
+        "| catalogue: Scryfall bulk JSON, {sets:.0} sets, {cards:.0} cards ({:.0} MB) | {:.2} | {:.0} cards/s |",
+        v.num("catalogue_megabytes")?,
+        v.num("catalogue_seconds")?,
+        cards / v.num("catalogue_seconds")?
+    );
+    let _ = writeln!(
+        s,
+        "| ManaBox file, {rows:.0} rows ({:.1} MB), linked to the catalogue | {import:.2} | {:.0} rows/s |",
+        v.num("manabox_megabytes")?,
+        rows / import
+    );
+    let _ = writeln!(
+        s,
+        "| the same file again, unchanged | {reimport:.2} | {:.0} rows/s |",
+        rows / reimport
+    );
+    let _ = writeln!(
+        s,
+        "| set completion of all {sets:.0} sets | {:.2} | p50 {:.2} ms, max {:.2} ms per set |",
+        v.num("completion_seconds")?,
+        v.num("completion_ms_p50")?,
+        v.num("completion_ms_max")?
+    );
+    Some(s)
 }
 
 /// How many generated 12 MP JPEGs the photo benchmark imports.
@@ -957,6 +1007,26 @@ mod tests {
 
     fn os(v: &[&str]) -> Vec<OsString> {
         v.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_card_report_renders_every_step_with_its_rate() {
+        let v = crate::json::parse(
+            r#"{"sets":900,"catalogue_cards":99000,"rows":100000,"catalogue_megabytes":29.4,
+                "manabox_megabytes":16.7,"catalogue_seconds":1.1,"import_seconds":5.0,
+                "reimport_seconds":2.5,"completion_seconds":0.5,"completion_ms_p50":0.55,
+                "completion_ms_max":2.7}"#,
+        )
+        .unwrap();
+        let md = render_card_bench(&v).unwrap();
+        assert!(md.contains("| catalogue: Scryfall bulk JSON, 900 sets, 99000 cards (29 MB) | 1.10 | 90000 cards/s |"), "{md}");
+        assert!(md.contains("| ManaBox file, 100000 rows (16.7 MB), linked to the catalogue | 5.00 | 20000 rows/s |"), "{md}");
+        assert!(
+            md.contains("| the same file again, unchanged | 2.50 | 40000 rows/s |"),
+            "{md}"
+        );
+        assert!(md.contains("p50 0.55 ms, max 2.70 ms per set"), "{md}");
+        assert!(render_card_bench(&crate::json::parse(r#"{"sets":1}"#).unwrap()).is_none());
     }
 
     #[test]

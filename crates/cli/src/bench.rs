@@ -45,6 +45,9 @@ pub enum BenchCommand {
     },
     /// Photo import against vipsthumbnail on generated 12 MP JPEGs.
     Photos(crate::bench_photos::PhotoBenchArgs),
+    /// A 100,000-row ManaBox import and set completion over a catalogue the
+    /// size of every Magic set.
+    Cards(crate::bench_cards::CardBenchArgs),
     /// Time the first page of every list sort and filter.
     Lists {
         #[arg(long)]
@@ -57,6 +60,7 @@ impl BenchCommand {
         match self {
             BenchCommand::Gen(_) => false,
             BenchCommand::Photos(args) => args.json,
+            BenchCommand::Cards(args) => args.json,
             BenchCommand::Search { json, .. }
             | BenchCommand::Scan { json, .. }
             | BenchCommand::Lists { json } => *json,
@@ -163,6 +167,7 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
     match cmd {
         BenchCommand::Gen(args) => generate(&args),
         BenchCommand::Photos(args) => crate::bench_photos::run(&args, out),
+        BenchCommand::Cards(args) => crate::bench_cards::run(&args, out),
         BenchCommand::Search {
             queries,
             mode,

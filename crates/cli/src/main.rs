@@ -2,7 +2,9 @@
 //! and printing only; everything else is `trove_core`.
 
 mod bench;
+mod bench_cards;
 mod bench_photos;
+mod cards;
 mod label;
 mod photos;
 mod print;
@@ -36,9 +38,15 @@ struct Cli {
 enum Command {
     /// Create the database (or upgrade it) and print its path.
     Init,
-    /// Import items from a CSV file (atomic: one bad row rejects the file).
+    /// Import items from a CSV file (atomic: one bad row rejects the file):
+    /// Trove's own layout, or a card collection app's export, recognised
+    /// from its header.
     Import {
         file: PathBuf,
+        /// manabox, tcgplayer, dragonshield, homebox or generic [default:
+        /// recognised from the header]
+        #[arg(long, value_parser = parse_preset)]
+        preset: Option<trove_core::cards::presets::Preset>,
         /// Report what would happen without writing anything.
         #[arg(long)]
         dry_run: bool,
@@ -118,6 +126,25 @@ enum Command {
     /// Benchmarks and the data generator they use.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// The card catalogue: sets and their card lists from public data files.
+    #[command(subcommand)]
+    Catalogue(cards::CatalogueCommand),
+    /// Collections: binders, boxes, sets, personal collections.
+    #[command(subcommand)]
+    Collection(cards::CollectionCommand),
+    /// The wishlist: cards and things wanted, with the most you will pay.
+    #[command(subcommand)]
+    Wish(cards::WishCommand),
+    /// Pre-orders: deposit, release date and every slip of that date.
+    #[command(subcommand)]
+    Preorder(cards::PreorderCommand),
+    /// How complete a set is: owned, missing, duplicates, percentage.
+    Completion {
+        /// The set's code (2XM, base1…), as in the catalogue.
+        set: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Import and list photos (stored beside the database, in `<name>-photos/`).
     #[command(subcommand)]
     Photos(photos::PhotosCommand),
@@ -364,6 +391,12 @@ impl ItemArgs {
     }
 }
 
+fn parse_preset(s: &str) -> Result<trove_core::cards::presets::Preset, String> {
+    trove_core::cards::presets::Preset::parse(s).ok_or_else(|| {
+        "expected manabox, tcgplayer, tcgplayer-seller, dragonshield, homebox or generic".into()
+    })
+}
+
 fn parse_sort(s: &str) -> Result<Sort, String> {
     Sort::parse(s).ok_or_else(|| "expected newest, title, price, quantity or updated".into())
 }
@@ -440,6 +473,11 @@ impl Command {
             Command::Bench(b) => b.json(),
             Command::Label(args) => args.json,
             Command::Photos(cmd) => cmd.json(),
+            Command::Catalogue(cmd) => cmd.json(),
+            Command::Collection(cmd) => cmd.json(),
+            Command::Wish(cmd) => cmd.json(),
+            Command::Preorder(cmd) => cmd.json(),
+            Command::Completion { json, .. } => *json,
         }
     }
 }
@@ -450,9 +488,13 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         bench::generate(args)?;
         return Ok(ExitCode::SUCCESS);
     }
-    // The photo benchmark makes its own database beside its photos.
+    // The photo and card benchmarks make their own databases.
     if let Command::Bench(bench::BenchCommand::Photos(args)) = &command {
         bench_photos::run(args, out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Bench(bench::BenchCommand::Cards(args)) = &command {
+        bench_cards::run(args, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::open(db)?;
@@ -466,6 +508,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Init => println!("{}", store.path().display()),
         Command::Import {
             file,
+            preset,
             dry_run,
             skip_invalid,
             json,
@@ -474,7 +517,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
                 dry_run,
                 skip_invalid,
             };
-            let report = store.import_csv(&file, &options, &mut |_| true);
+            let report = store.import_cards(&file, preset, &options, &mut |_| true);
             return Ok(out.import(report, json));
         }
         Command::Export { file, .. } => out.value(&store.export_csv(&file)?, |r| {
@@ -547,6 +590,11 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Bench(cmd) => bench::run(cmd, &store, out)?,
         Command::Label(args) => label::run(args, &store, out)?,
         Command::Photos(cmd) => return photos::run(cmd, &store, out),
+        Command::Catalogue(cmd) => cards::catalogue(cmd, &store, out)?,
+        Command::Collection(cmd) => cards::collection(cmd, &store, out)?,
+        Command::Wish(cmd) => cards::wish(cmd, &store, out)?,
+        Command::Preorder(cmd) => cards::preorder(cmd, &store, out)?,
+        Command::Completion { set, .. } => cards::completion(&set, &store, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

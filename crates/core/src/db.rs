@@ -31,6 +31,42 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|(_, sql)| M::up(sql)).collect())
 }
 
+/// A schema upgrade that opening a database will run.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PendingUpgrade {
+    /// The schema version the file is at.
+    pub from: usize,
+    /// The version this build writes.
+    pub to: usize,
+    /// The database file's size in bytes (the upgrade copies it first, and
+    /// its time grows with it).
+    pub bytes: u64,
+}
+
+/// Whether opening the database at `path` would upgrade its schema; looks
+/// without creating or changing anything (none for a missing or new file).
+/// The app asks first so it can say "upgrading" instead of showing nothing.
+pub fn pending_upgrade(path: impl AsRef<Path>) -> Result<Option<PendingUpgrade>> {
+    let path = path.as_ref();
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(None);
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let from: usize = conn
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?
+        .try_into()
+        .unwrap_or(0);
+    let to = latest_schema_version();
+    Ok((from > 0 && from < to).then_some(PendingUpgrade {
+        from,
+        to,
+        bytes: meta.len(),
+    }))
+}
+
 /// An open Trove database.
 pub struct Store {
     path: PathBuf,

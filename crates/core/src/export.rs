@@ -28,19 +28,7 @@ impl Store {
     /// Writes every live item to a CSV file at `path`. The file is written
     /// beside its final name and renamed into place when complete.
     pub fn export_csv(&self, path: &Path) -> Result<ExportReport> {
-        let tmp = path.with_extension("csv.partial");
-        let file = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let result = self.export_to(BufWriter::new(file)).and_then(|rows| {
-            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
-            Ok(rows)
-        });
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        Ok(ExportReport {
-            file: path.display().to_string(),
-            rows: result?,
-        })
+        write_in_place(path, |out| self.export_to(out))
     }
 
     /// Writes every live item as CSV to `out`; returns the row count.
@@ -72,7 +60,30 @@ impl Store {
     }
 }
 
-fn record(item: &Item) -> Vec<String> {
+/// Writes a CSV file beside `path` with `write` (which returns the rows it
+/// wrote) and renames it into place when complete, so a failed export
+/// never leaves half a file under the final name.
+pub(crate) fn write_in_place(
+    path: &Path,
+    write: impl FnOnce(BufWriter<File>) -> Result<u64>,
+) -> Result<ExportReport> {
+    let tmp = path.with_extension("csv.partial");
+    let file = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    let result = write(BufWriter::new(file)).and_then(|rows| {
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+        Ok(rows)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    Ok(ExportReport {
+        file: path.display().to_string(),
+        rows: result?,
+    })
+}
+
+/// An item's cells under [`CANONICAL`] and [`EXTRA`], unguarded.
+pub(crate) fn record(item: &Item) -> Vec<String> {
     let f = &item.fields;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();

@@ -57,6 +57,10 @@ impl std::fmt::Display for RowError {
 #[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     pub file: String,
+    /// The layout the file was read as, when it was another app's (as
+    /// chosen, or recognised from its header); none for Trove's own CSV
+    /// and the generic mapping.
+    pub layout: Option<crate::cards::presets::Preset>,
     /// Data rows read.
     pub rows: u64,
     pub created: u64,
@@ -93,8 +97,11 @@ impl ImportReport {
             )
         } else {
             format!(
-                "{}{}: {} rows, {} created, {} updated, {} unchanged, {} skipped",
+                "{}{}{}: {} rows, {} created, {} updated, {} unchanged, {} skipped",
                 self.file,
+                self.layout
+                    .map(|l| format!(" (read as {})", l.as_str()))
+                    .unwrap_or_default(),
                 if self.dry_run {
                     " (dry run, nothing written)"
                 } else {
@@ -109,7 +116,7 @@ impl ImportReport {
         }
     }
 
-    fn push_error(&mut self, e: RowError) {
+    pub(crate) fn push_error(&mut self, e: RowError) {
         self.error_count += 1;
         if self.errors.len() < MAX_ERRORS_LISTED {
             self.errors.push(e);
@@ -305,7 +312,10 @@ fn run(
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(crate::line_ends::CrlfAsLf::new(reader));
+        .from_reader(crate::line_ends::CrlfAsLf::new(
+            std::io::BufReader::with_capacity(1 << 16, reader),
+            0,
+        ));
     let columns = match read_header(&mut rdr, report) {
         Ok(Some(c)) => c,
         Ok(None) => return Ok(()),
@@ -376,32 +386,13 @@ fn run(
                 }
             }
         }
-        let outcome = if options.skip_invalid {
-            conn.execute_batch("SAVEPOINT import_row")?;
-            let outcome = import_row(conn, &mut writer, &columns, &cells, line, report);
-            match outcome {
-                Ok(_) => conn.execute_batch("RELEASE import_row")?,
-                Err(_) => conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?,
-            }
-            outcome
-        } else {
+        write_row(conn, options.skip_invalid, report, |report| {
             import_row(conn, &mut writer, &columns, &cells, line, report)
-        };
-        match outcome {
-            Ok(Saved::Created) => report.created += 1,
-            Ok(Saved::Updated) => report.updated += 1,
-            Ok(Saved::Unchanged) => report.unchanged += 1,
-            Err(errors) => {
-                report.skipped += 1;
-                for e in errors {
-                    report.push_error(e);
-                }
-            }
-        }
+        })?;
         if report.rows.is_multiple_of(PROGRESS_EVERY)
             && !progress(ImportProgress {
                 rows: report.rows,
-                bytes: rdr.position().byte(),
+                bytes: rdr.get_ref().consumed().min(total_bytes),
                 total_bytes,
             })
         {
@@ -436,7 +427,7 @@ fn run(
     Ok(())
 }
 
-fn row_error(
+pub(crate) fn row_error(
     report: &ImportReport,
     line: u64,
     column: &str,
@@ -455,6 +446,41 @@ fn row_error(
 }
 
 /// Imports one row; on failure returns every error it has.
+/// Writes one row and counts its outcome in `report`. With `skip_invalid`
+/// the row runs inside a savepoint, so a bad row is rolled back and the
+/// rows before it stay; without it, the caller rolls the whole file back
+/// when any row failed.
+pub(crate) fn write_row(
+    conn: &Connection,
+    skip_invalid: bool,
+    report: &mut ImportReport,
+    write: impl FnOnce(&mut ImportReport) -> std::result::Result<Saved, Vec<RowError>>,
+) -> Result<()> {
+    let outcome = if skip_invalid {
+        conn.execute_batch("SAVEPOINT import_row")?;
+        let outcome = write(report);
+        match outcome {
+            Ok(_) => conn.execute_batch("RELEASE import_row")?,
+            Err(_) => conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?,
+        }
+        outcome
+    } else {
+        write(report)
+    };
+    match outcome {
+        Ok(Saved::Created) => report.created += 1,
+        Ok(Saved::Updated) => report.updated += 1,
+        Ok(Saved::Unchanged) => report.unchanged += 1,
+        Err(errors) => {
+            report.skipped += 1;
+            for e in errors {
+                report.push_error(e);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn import_row(
     conn: &Connection,
     writer: &mut ItemWriter<'_>,

@@ -2,6 +2,7 @@
 //! import/export. The desktop app and the `trove` CLI are thin callers.
 
 pub mod activity;
+pub mod cards;
 pub mod columns;
 pub mod db;
 pub mod doctor;

@@ -3,83 +3,78 @@
 //! was reported one line too early; with the CR gone before the parser
 //! sees it, line numbers are the file's own.
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 
 /// A reader that drops every CR that comes right before an LF outside a
 /// quoted CSV field (a CR on its own, and a CRLF inside quotes, which is
-/// the cell's own text, are kept).
+/// the cell's own text, are kept). It counts the bytes it took from the
+/// file, for progress.
 pub(crate) struct CrlfAsLf<R> {
     inner: R,
     /// Inside a quoted field: an even number of quotes (the "" escape
     /// included) leaves it where it was.
     in_quotes: bool,
-    buf: Box<[u8]>,
-    pos: usize,
-    len: usize,
-    eof: bool,
+    /// A CR ended the last chunk: whether it precedes an LF is not known yet.
+    pending_cr: bool,
+    consumed: u64,
 }
 
-impl<R: Read> CrlfAsLf<R> {
-    pub(crate) fn new(inner: R) -> Self {
+impl<R: BufRead> CrlfAsLf<R> {
+    /// Reads `inner`; `already` bytes of the file were taken before it
+    /// (a BOM, a `sep=` line), so progress counts from the file's start.
+    pub(crate) fn new(inner: R, already: u64) -> Self {
         CrlfAsLf {
             inner,
             in_quotes: false,
-            buf: vec![0; 64 * 1024].into_boxed_slice(),
-            pos: 0,
-            len: 0,
-            eof: false,
+            pending_cr: false,
+            consumed: already,
         }
+    }
+
+    /// Bytes of the file read so far.
+    pub(crate) fn consumed(&self) -> u64 {
+        self.consumed
     }
 }
 
-impl<R: Read> Read for CrlfAsLf<R> {
+impl<R: BufRead> Read for CrlfAsLf<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if out.is_empty() {
             return Ok(0);
         }
+        // A chunk that was only a held-back CR gives nothing yet: read on,
+        // since 0 would mean the end of the file.
         loop {
-            if self.pos == self.len {
-                if self.eof {
-                    return Ok(0);
-                }
-                self.len = self.inner.read(&mut self.buf)?;
-                self.pos = 0;
-                if self.len == 0 {
-                    self.eof = true;
-                    return Ok(0);
-                }
-            }
+            let buf = self.inner.fill_buf()?;
             let mut n = 0;
-            while self.pos < self.len && n < out.len() {
-                let b = self.buf[self.pos];
+            if self.pending_cr && buf.first() != Some(&b'\n') {
+                out[0] = b'\r';
+                n = 1;
+            }
+            self.pending_cr = false;
+            let mut used = 0;
+            while used < buf.len() && n < out.len() {
+                let b = buf[used];
+                used += 1;
                 if b == b'"' {
                     self.in_quotes = !self.in_quotes;
                 }
                 if b == b'\r' && !self.in_quotes {
-                    if self.pos + 1 < self.len {
-                        if self.buf[self.pos + 1] == b'\n' {
-                            self.pos += 1;
+                    match buf.get(used) {
+                        Some(b'\n') => continue,
+                        None => {
+                            self.pending_cr = true;
                             continue;
                         }
-                    } else if !self.eof {
-                        // A CR at the end of what was read: what follows
-                        // decides. Hand over what is ready first.
-                        if n > 0 {
-                            return Ok(n);
-                        }
-                        self.buf[0] = b'\r';
-                        let more = self.inner.read(&mut self.buf[1..])?;
-                        self.pos = 0;
-                        self.len = 1 + more;
-                        self.eof = more == 0;
-                        continue;
+                        Some(_) => {}
                     }
                 }
                 out[n] = b;
                 n += 1;
-                self.pos += 1;
             }
-            if n > 0 {
+            self.inner.consume(used);
+            self.consumed += used as u64;
+            if n > 0 || used == 0 {
                 return Ok(n);
             }
         }
@@ -106,12 +101,16 @@ mod tests {
     }
 
     fn through(data: &[u8], step: usize, out_size: usize) -> Vec<u8> {
-        let mut r = CrlfAsLf::new(Trickle { data, step });
+        let mut r = CrlfAsLf::new(
+            io::BufReader::with_capacity(step, Trickle { data, step }),
+            0,
+        );
         let mut got = Vec::new();
         let mut chunk = vec![0; out_size];
         loop {
             let n = r.read(&mut chunk).unwrap();
             if n == 0 {
+                assert_eq!(r.consumed(), data.len() as u64, "every byte counted");
                 return got;
             }
             got.extend_from_slice(&chunk[..n]);

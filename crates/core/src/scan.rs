@@ -1,7 +1,8 @@
 //! What a scanned or typed code points at: an item by SKU or barcode (any
-//! GTIN form), or a bin or section by its location code.
+//! GTIN form) or a card by its grading certificate number, or a bin or
+//! section by its location code.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::db::Store;
@@ -61,6 +62,18 @@ fn scan(conn: &Connection, code: &str) -> Result<Scanned> {
         return Ok(Scanned::Item {
             item: Box::new(found),
             matches,
+        });
+    }
+    // A grading certificate number (printed on the slab's label, often as
+    // a barcode) finds its card.
+    let graded: Option<String> = conn
+        .prepare_cached("SELECT item_id FROM cards WHERE cert_number = ?1 LIMIT 1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?;
+    if let Some(found) = graded.map(|id| find_item(conn, &id)).transpose()?.flatten() {
+        return Ok(Scanned::Item {
+            item: Box::new(found),
+            matches: 1,
         });
     }
     if let Some(location) = location_by_code(conn, code)? {

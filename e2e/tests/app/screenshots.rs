@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use trove_core::list::ListQuery;
+use trove_core::money::{Currency, Money};
 
 use trove_e2e::harness::{target_dir, workspace_dir};
 use trove_e2e::{keys, Driver, KeyActions, Session};
 
+use crate::cards::seed_collector;
 use crate::editing::wait_editor_ready;
 use crate::photos::{wait_shown, write_product_photos};
 use crate::support::{ensure, is_png, press, quoted, rows, settle, show, Db, Outcome, WAIT};
@@ -57,6 +59,66 @@ fn add_photos(db: &Db) -> Outcome<usize> {
         );
     }
     Ok(newest.items.len())
+}
+
+/// A few wishes and pre-orders (one whose release date slipped twice),
+/// through the core.
+fn add_wants(db: &Db) -> Outcome {
+    let store = db.store()?;
+    let money = |amount, code| -> Outcome<Option<Money>> {
+        Ok(Some(Money::new(amount, Currency::parse(code)?)))
+    };
+    store.add_wish(
+        "Ragavan, Nimble Pilferer (MH2) foil",
+        money(6500, "USD")?,
+        Some("near mint only"),
+    )?;
+    store.add_wish("Base Set Charizard, PSA 8", money(120_000, "EUR")?, None)?;
+    store.add_wish("Vintage Pyrex Butterprint bowl", None, Some("any size"))?;
+    let boxes = store.list(&ListQuery {
+        limit: Some(2),
+        ..ListQuery::default()
+    })?;
+    let [first, second] = boxes.items.as_slice() else {
+        return Err("fewer than two items to put on pre-order".into());
+    };
+    store.set_preorder(
+        &first.id,
+        &days_from_today(-20),
+        money(5000, "USD")?,
+        Some("Card Kingdom"),
+        Some(&days_from_today(-90)),
+    )?;
+    for moved in [35, 96] {
+        store.set_preorder(&first.id, &days_from_today(moved), None, None, None)?;
+    }
+    store.set_preorder(
+        &second.id,
+        &days_from_today(12),
+        None,
+        Some("Corner Shop"),
+        None,
+    )?;
+    Ok(())
+}
+
+/// The UTC date `days` from today, `YYYY-MM-DD` (the screen counts down to
+/// release dates, so fixed ones would read oddly as time passes).
+fn days_from_today(days: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = now.div_euclid(86_400) + days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// Waits until `n` cover thumbnails in the table are drawn.
@@ -111,6 +173,7 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
         .next()
         .ok_or("the generated items made no bins")?;
     let covered = add_photos(&db)?;
+    add_wants(&db)?;
     let dir = out_dir();
     fs::create_dir_all(&dir)?;
     let app = driver.launch(&db.path)?;
@@ -183,6 +246,11 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     app.wait_for("[data-testid=labels-sheet] [data-testid=label]", WAIT)?;
     shot(&app, &dir, "labels.png")?;
 
+    show(&app, "wants")?;
+    app.wait_for("[data-testid=wishlist] tr[data-wish]", WAIT)?;
+    app.wait_for("[data-testid=preorders] [data-testid=slip-count]", WAIT)?;
+    shot(&app, &dir, "wants.png")?;
+
     show(&app, "settings")?;
     let shown = app.wait_for("[data-testid=db-path]", WAIT)?;
     let want = db.path.display().to_string();
@@ -199,6 +267,51 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     show(&app, "inventory")?;
     app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
     shot(&app, &dir, "inventory-dark.png")?;
-    println!("    wrote 8 screenshots to {}", dir.display());
+    app.close()?;
+    let cards = card_screenshots(driver, &dir)?;
+    println!("    wrote {} screenshots to {}", 9 + cards, dir.display());
     Ok(())
+}
+
+/// The card screens over a collector's database: the inventory with its
+/// card columns, a binder in set order with tier badges, and a set's
+/// completion grid, in the light theme and the dark; returns how many.
+fn card_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
+    let db = Db::new()?;
+    seed_collector(&db)?;
+    let app = driver.launch(&db.path)?;
+
+    app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
+    app.find("[data-testid=card-columns-toggle]")?.click()?;
+    app.wait_for("[data-testid=row] [data-col=value] [data-tier=grail]", WAIT)?;
+    shot(&app, dir, "inventory-cards.png")?;
+
+    show(&app, "collections")?;
+    app.wait_for("button[data-collection='Main Binder']", WAIT)?
+        .click()?;
+    app.wait_for("[data-testid=collection-page] [data-tier=grail]", WAIT)?;
+    let mode = app
+        .find("[data-testid=collection-page] [data-testid=collection-mode]")?
+        .value()?;
+    ensure!(
+        mode == "set",
+        "the binder opened in {mode:?} order, not by set"
+    );
+    shot(&app, dir, "collection.png")?;
+
+    app.find("[data-testid=set-picker] button[data-set=trv i]")?
+        .click()?;
+    app.wait_for("[data-testid=completion] li[data-owned=true]", WAIT)?;
+    shot(&app, dir, "completion.png")?;
+
+    show(&app, "settings")?;
+    app.wait_for("select[aria-label=Theme] option[value=dark]", WAIT)?
+        .click()?;
+    show(&app, "collections")?;
+    app.wait_for("[data-testid=completion] li[data-owned=true]", WAIT)?;
+    shot(&app, dir, "completion-dark.png")?;
+    app.find("button[data-collection='Main Binder']")?.click()?;
+    app.wait_for("[data-testid=collection-page] [data-tier=grail]", WAIT)?;
+    shot(&app, dir, "collection-dark.png")?;
+    Ok(5)
 }

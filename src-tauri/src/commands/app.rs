@@ -1,17 +1,17 @@
-//! The app itself: which database is open, switching it, settings, start-up
-//! timing and printing.
+//! The app itself: which database is open, upgrading it at launch,
+//! switching it, settings, start-up timing and printing.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tauri::{AppHandle, State, WebviewWindow};
+use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
 use crate::error::{core, shell, CommandResult};
 use crate::photo_scope::PhotoScope;
 use crate::state::AppState;
 
 /// What Settings shows about the running app.
-#[derive(Debug, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub version: String,
     /// The open database file.
@@ -40,12 +40,73 @@ fn info(state: &AppState, photos: &PhotoScope) -> CommandResult<AppInfo> {
     })
 }
 
+/// Sent with a `PendingUpgrade` while the database is being upgraded.
+pub const UPGRADING_EVENT: &str = "database-upgrading";
+/// Sent with the `AppInfo` once the upgraded database is open.
+pub const OPENED_EVENT: &str = "database-opened";
+/// Sent with the `ErrorBody` when the upgrade failed.
+pub const FAILED_EVENT: &str = "database-failed";
+
+/// What the window shows first. While the database is being upgraded this
+/// fails with `upgrading`, and the upgrade (from, to, size) is sent as
+/// [`UPGRADING_EVENT`]: the window listens before it asks, so the answer
+/// cannot come before it can hear it; then it waits for [`OPENED_EVENT`]
+/// or [`FAILED_EVENT`].
 #[tauri::command(async)]
 pub fn app_info(
+    app: AppHandle,
     state: State<'_, AppState>,
     photos: State<'_, PhotoScope>,
 ) -> CommandResult<AppInfo> {
+    if let Some(pending) = state.pending_upgrade() {
+        let _ = app.emit(UPGRADING_EVENT, pending);
+    }
     info(&state, &photos)
+}
+
+/// Runs the database's schema upgrade on its own thread (the window is up
+/// and says "upgrading" meanwhile), then tells the window how it ended.
+pub fn upgrade_in_background(app: AppHandle) {
+    let handle = app.clone();
+    let started = std::thread::Builder::new()
+        .name("database upgrade".into())
+        .spawn(move || finish_upgrade(&handle));
+    // Without a thread the upgrade still has to happen: here, later.
+    if started.is_err() {
+        finish_upgrade(&app);
+    }
+}
+
+fn finish_upgrade(app: &AppHandle) {
+    hold_upgrade_for_tests();
+    let state = app.state::<AppState>();
+    let photos = app.state::<PhotoScope>();
+    let opened = state.finish_upgrade().and_then(|store| {
+        photos.show(app, &store);
+        info(&state, &photos)
+    });
+    let _ = match opened {
+        Ok(info) => app.emit(OPENED_EVENT, info),
+        Err(problem) => {
+            eprintln!("trove: {}", problem.message);
+            app.emit(FAILED_EVENT, problem)
+        }
+    };
+}
+
+/// Test hook, debug builds only: `TROVE_TEST_UPGRADE_DELAY_MS` holds the
+/// "upgrading" state that long first, so the end-to-end tests can see the
+/// screen of an upgrade that is over in a blink on their tiny databases.
+fn hold_upgrade_for_tests() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let ms = std::env::var("TROVE_TEST_UPGRADE_DELAY_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(ms) = ms {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Opens another database file (creating it if it does not exist); the
@@ -60,7 +121,7 @@ pub fn open_database(
     if path.trim().is_empty() {
         return Err(shell("path_required", "choose a database file"));
     }
-    let store = core(state.switch(&PathBuf::from(path)))?;
+    let store = state.switch(&PathBuf::from(path))?;
     photos.show(&app, &store);
     info(&state, &photos)
 }

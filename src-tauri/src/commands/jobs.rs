@@ -1,4 +1,4 @@
-//! Long work (CSV import and export, photo import) runs on its own thread
+//! Long work (CSV, card and catalogue imports, photo import) runs on its own thread
 //! and reports progress through events, so the window never waits on it.
 
 use std::path::PathBuf;
@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
+use trove_core::cards::{CatalogueProgress, CatalogueReport};
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress, ImportReport};
 use trove_core::photos::{PhotoImportReport, PhotoProgress};
@@ -39,6 +40,7 @@ pub struct JobProgress {
 pub enum Progress {
     Csv(ImportProgress),
     Photos(PhotoProgress),
+    Catalogue(CatalogueProgress),
 }
 
 /// How a job ended: its report, or the error (a rejected file lists every
@@ -56,6 +58,7 @@ pub struct JobDone {
 pub enum JobReport {
     Csv(ImportReport),
     Photos(PhotoImportReport),
+    Catalogue(CatalogueReport),
 }
 
 /// A running job's side of the job: its cancel flag and its progress events.
@@ -146,17 +149,25 @@ pub fn import_csv(
             job.progress(Progress::Csv(p), false);
             !job.cancel_flag().load(Ordering::Relaxed)
         };
-        match store.import_csv(&PathBuf::from(&path), &options, &mut progress) {
-            Ok(report) => (Some(JobReport::Csv(report)), None),
-            Err(e) => {
-                let report = match &e {
-                    trove_core::Error::Import(r) => Some(JobReport::Csv((**r).clone())),
-                    _ => None,
-                };
-                (report, Some(ErrorBody::from(&e)))
-            }
-        }
+        csv_outcome(store.import_csv(&PathBuf::from(&path), &options, &mut progress))
     })
+}
+
+/// A CSV import's end: its report, and on failure the error with the
+/// rejected file's report (every row error) when there is one.
+pub fn csv_outcome(
+    result: trove_core::Result<ImportReport>,
+) -> (Option<JobReport>, Option<ErrorBody>) {
+    match result {
+        Ok(report) => (Some(JobReport::Csv(report)), None),
+        Err(e) => {
+            let report = match &e {
+                trove_core::Error::Import(r) => Some(JobReport::Csv((**r).clone())),
+                _ => None,
+            };
+            (report, Some(ErrorBody::from(&e)))
+        }
+    }
 }
 
 /// Starts importing photos (files and folders) onto an item, or into the

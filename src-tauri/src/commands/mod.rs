@@ -2,6 +2,7 @@
 //! on a worker thread (`async`), and maps the error; rules live in the core.
 
 pub mod app;
+pub mod cards;
 pub mod items;
 pub mod jobs;
 pub mod labels;

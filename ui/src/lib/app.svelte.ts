@@ -1,8 +1,14 @@
 // App-wide state: which screen is shown, which item is open, a pending
 // put-away, and a revision counter that lists watch to refresh after writes.
-import type { AppInfo, ItemChanges, Photo } from "./bindings";
+import type { AppInfo, ItemChanges, PendingUpgrade, Photo } from "./bindings";
 
-export type Screen = "inventory" | "photos" | "storage" | "labels" | "trash" | "settings";
+export type Screen =
+  "inventory" | "photos" | "storage" | "collections" | "wants" | "labels" | "trash" | "settings";
+
+/** The launch's database being upgraded; what is upgraded once the event says. */
+export interface Upgrade {
+  pending: PendingUpgrade | null;
+}
 
 export interface Editing {
   /** The item's id, or null for a new item. */
@@ -29,6 +35,10 @@ class AppModel {
   editing = $state<Editing | null>(null);
   /** The bin or section the Storage screen shows. */
   storageCode = $state<string | null>(null);
+  /** The collection (id) the Collections screen shows, or null for the list. */
+  collectionKey = $state<string | null>(null);
+  /** The set code whose completion the Collections screen shows. */
+  completionSet = $state<string | null>(null);
   putAway = $state<PutAway | null>(null);
   /** Bumped after every write; lists and counts reload when it changes. */
   revision = $state(0);
@@ -37,6 +47,8 @@ class AppModel {
   info = $state<AppInfo | null>(null);
   /** Why the database could not be opened at launch, until another is. */
   problem = $state<string | null>(null);
+  /** Set while the launch's database is being upgraded, before it opens. */
+  upgrade = $state<Upgrade | null>(null);
   /** A scanned code nothing has: offered as a new item. */
   unknownCode = $state<{ code: string; barcode: string | null; problem: string | null } | null>(
     null,

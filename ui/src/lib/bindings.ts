@@ -252,6 +252,12 @@ line: number, column: string, value: string, code: string, message: string, };
 
 export type ImportReport = { file: string, 
 /**
+ * The layout the file was read as, when it was another app's (as
+ * chosen, or recognised from its header); none for Trove's own CSV
+ * and the generic mapping.
+ */
+layout: Preset | null, 
+/**
  * Data rows read.
  */
 rows: number, created: number, updated: number, unchanged: number, 
@@ -380,11 +386,11 @@ export type Startup = {
  */
 process_ms: number, };
 
-export type Progress = { "kind": "csv" } & ImportProgress | { "kind": "photos" } & PhotoProgress;
+export type Progress = { "kind": "csv" } & ImportProgress | { "kind": "photos" } & PhotoProgress | { "kind": "catalogue" } & CatalogueProgress;
 
 export type JobProgress = { job: string, progress: Progress, };
 
-export type JobReport = { "kind": "csv" } & ImportReport | { "kind": "photos" } & PhotoImportReport;
+export type JobReport = { "kind": "csv" } & ImportReport | { "kind": "photos" } & PhotoImportReport | { "kind": "catalogue" } & CatalogueReport;
 
 export type JobDone = { job: string, report: JobReport | null, error: ErrorBody | null, };
 
@@ -393,3 +399,168 @@ export type LabelSizeInfo = { id: LabelSize, name: string, width_mm: number, hei
 export type LabelSize = "dymo-30334" | "dymo-30252" | "dymo-30336" | "brother-62x29" | "zebra-2x1" | "zebra-4x6" | "avery-5160";
 
 export type Symbology = "code128" | "qr";
+
+export type CardKind = "tcg" | "sports";
+
+export type Grade = number;
+
+export type Serial = { number: number, total: number, };
+
+export type Tier = "low" | "mid" | "high" | "grail";
+
+export type Card = { kind: CardKind, game: string | null, set_code: string | null, set_name: string | null, collector_number: string | null, rarity: string | null, 
+/**
+ * `normal`, `foil`, `reverse_holo`, `etched`, or as a file named it.
+ */
+finish: string, language: string | null, legality: string | null, sport: string | null, year: number | null, series: string | null, player: string | null, team: string | null, rookie: boolean, parallel: string | null, insert_set: string | null, serial: Serial | null, grader: string | null, grade: Grade | null, grade_label: string | null, cert_number: string | null, 
+/**
+ * What it is worth now.
+ */
+value: Money | null, 
+/**
+ * Where `value` falls under the user's thresholds (read only).
+ */
+tier: Tier | null, catalogue_card_id: string | null, };
+
+export type CardInput = { 
+/**
+ * `tcg` or `sports`.
+ */
+kind: string, game: string, set_code: string, set_name: string, collector_number: string, rarity: string, finish: string, language: string, legality: string, sport: string, year: string, series: string, player: string, team: string, rookie: boolean, parallel: string, insert_set: string, 
+/**
+ * `12/99`, `#12/99` or `12 of 99`.
+ */
+serial: string, grader: string, 
+/**
+ * A half step from 0 to 10 (`9.5`).
+ */
+grade: string, grade_label: string, cert_number: string, 
+/**
+ * Decimal text in `value_currency`.
+ */
+value: string, value_currency: string, };
+
+export type ItemCard = { item: string, card: Card, };
+
+export type CatalogueSet = { game: string, code: string, name: string, released_on: string | null, 
+/**
+ * Distinct collector numbers listed.
+ */
+cards: number, };
+
+export type Wish = { id: string, title: string, catalogue_card_id: string | null, finish: string | null, 
+/**
+ * The most the collector will pay.
+ */
+max_price: Money | null, notes: string | null, created_at: string, };
+
+export type Preorder = { item_id: string, title: string, ordered_on: string | null, seller: string | null, deposit: Money | null, 
+/**
+ * The release date promised now.
+ */
+release_on: string, received_at: string | null, 
+/**
+ * Every change of the release date, oldest first.
+ */
+slips: Array<DateSlip>, };
+
+export type DateSlip = { from_on: string, to_on: string, noted_at: string, };
+
+export type PendingUpgrade = { 
+/**
+ * The schema version the file is at.
+ */
+from: number, 
+/**
+ * The version this build writes.
+ */
+to: number, 
+/**
+ * The database file's size in bytes (the upgrade copies it first, and
+ * its time grows with it).
+ */
+bytes: number, };
+
+export type TierThresholds = { mid: Money, high: Money, grail: Money, };
+
+export type PricePoint = { at: string, value: Money, finish: string, 
+/**
+ * `manual`, `import` or `catalogue`.
+ */
+source: string, };
+
+export type CollectionMode = "set" | "value" | "player" | "custom";
+
+export type Collection = { id: string, name: string, 
+/**
+ * binder, box, set, personal or other.
+ */
+kind: string, mode: CollectionMode, notes: string | null, items: number, created_at: string, };
+
+export type CollectionEntry = { item: Item, card: Card | null, 
+/**
+ * Pass as `after` for the next page.
+ */
+cursor: string, };
+
+export type ValuePoint = { 
+/**
+ * YYYY-MM-DD (UTC).
+ */
+on: string, value: Money, };
+
+export type CatalogueReport = { 
+/**
+ * mtgjson, scryfall or pokemontcg.
+ */
+source: string, sets: number, cards: number, 
+/**
+ * Price points written (only where the price moved).
+ */
+prices: number, };
+
+export type CatalogueProgress = { cards: number, bytes: number, total_bytes: number, };
+
+export type CompletionCard = { number: string, name: string, rarity: string | null, copies: number, 
+/**
+ * The finishes owned, ';'-separated.
+ */
+finishes: string, };
+
+export type Completion = { game: string, set_code: string, set_name: string, 
+/**
+ * Distinct collector numbers in the catalogue's list of the set.
+ */
+total: number, 
+/**
+ * Of those, how many are owned (any finish, at least one copy).
+ */
+owned: number, 
+/**
+ * Owned in a foil finish (foil, etched, reverse holo…).
+ */
+owned_foil: number, 
+/**
+ * Copies beyond the first of each owned number, all finishes together.
+ */
+duplicates: number, 
+/**
+ * owned / total, in percent with one decimal.
+ */
+percent: number, 
+/**
+ * What the owned copies are worth, in the home currency: each card's
+ * own value, else its catalogue card's latest market price for its
+ * finish (cards valued in another currency are left out, and counted
+ * in `unvalued`).
+ */
+value_owned: Money, unvalued: number, 
+/**
+ * Cards of the set whose number the catalogue does not list (promos,
+ * typos): owned but not counted.
+ */
+unlisted: number, cards: Array<CompletionCard>, };
+
+export type Preset = "mana_box" | "tcgplayer_collection" | "tcgplayer_seller" | "dragon_shield" | "homebox" | "generic";
+
+export type CollectionFormat = "trove" | "mana_box" | "tcgplayer";

@@ -7,10 +7,19 @@ import { getCurrentWebview, type DragDropEvent } from "@tauri-apps/api/webview";
 import type {
   AppInfo,
   Bin,
+  Card,
+  CardInput,
+  CatalogueSet,
+  Collection,
+  CollectionEntry,
+  CollectionFormat,
+  CollectionMode,
+  Completion,
   Edit,
   ErrorBody,
   ExportReport,
   Item,
+  ItemCard,
   ItemChanges,
   ItemDetail,
   JobDone,
@@ -20,7 +29,11 @@ import type {
   ListQuery,
   Location,
   Page,
+  PendingUpgrade,
   Photo,
+  Preorder,
+  Preset,
+  PricePoint,
   Scanned,
   SearchQuery,
   SearchResults,
@@ -28,7 +41,10 @@ import type {
   Startup,
   Stats,
   Symbology,
+  TierThresholds,
   Totals,
+  Wish,
+  ValuePoint,
   Vocabulary,
 } from "./bindings";
 
@@ -116,6 +132,63 @@ export const ipc = {
   /** Writes the labels to `path`; `.pdf` or `.svg` decides the format. */
   saveLabels: (codes: string[], size: LabelSize, symbology: Symbology, path: string) =>
     call<string>("save_labels", { codes, size, symbology, path }),
+  /** An item's card details, or null when it is not a card. */
+  card: (item: string) => call<Card | null>("card", { item }),
+  setCard: (item: string, card: Card) => call<Card>("set_card", { item, card }),
+  /** The card details as typed; wrong fields come back named (`fields`), nothing written. */
+  setCardInput: (item: string, input: CardInput) => call<Card>("set_card_input", { item, input }),
+  clearCard: (item: string) => call<null>("clear_card", { item }),
+  /** The card details of those of `items` (ids, one table page) that are cards. */
+  cardsOf: (items: string[]) => call<ItemCard[]>("cards_of", { items }),
+  tierThresholds: () => call<TierThresholds>("tier_thresholds"),
+  /** Thresholds as typed, in the home currency; they must rise. */
+  setTierThresholds: (mid: string, high: string, grail: string) =>
+    call<TierThresholds>("set_tier_thresholds", { mid, high, grail }),
+  /** An item's value history, oldest first. */
+  priceHistory: (item: string) => call<PricePoint[]>("price_history", { item }),
+  collections: () => call<Collection[]>("collections"),
+  collection: (key: string) => call<Collection>("collection", { key }),
+  createCollection: (name: string, kind: string, mode: CollectionMode) =>
+    call<Collection>("create_collection", { name, kind, mode }),
+  setCollectionMode: (key: string, mode: CollectionMode) =>
+    call<Collection>("set_collection_mode", { key, mode }),
+  /** Adds items (ids, SKUs or barcodes) at the end of a collection. */
+  addToCollection: (key: string, items: string[]) =>
+    call<Collection>("add_to_collection", { key, items }),
+  removeFromCollection: (key: string, items: string[]) =>
+    call<Collection>("remove_from_collection", { key, items }),
+  reorderCollection: (key: string, items: string[]) =>
+    call<Collection>("reorder_collection", { key, items }),
+  /** Up to `limit` entries after the cursor `after`, in the collection's order. */
+  collectionPage: (key: string, after: string | null, limit: number) =>
+    call<CollectionEntry[]>("collection_page", { key, after, limit }),
+  collectionValueHistory: (key: string) => call<ValuePoint[]>("collection_value_history", { key }),
+  exportCollection: (key: string, format: CollectionFormat, path: string) =>
+    call<ExportReport>("export_collection", { key, format, path }),
+  /** The catalogue's sets, newest release first. */
+  catalogueSets: () => call<CatalogueSet[]>("catalogue_sets"),
+  completion: (setCode: string) => call<Completion>("completion", { setCode }),
+  /** Starts importing a catalogue file; returns the job id. */
+  importCatalogue: (path: string) => call<string>("import_catalogue", { path }),
+  /** Starts importing a card collection file (preset from its header when null); returns the job id. */
+  importCards: (path: string, preset: Preset | null, dryRun: boolean, skipInvalid: boolean) =>
+    call<string>("import_cards", { path, preset, dryRun, skipInvalid }),
+  wishlist: () => call<Wish[]>("wishlist"),
+  /** `maxPrice` as typed ("12.50", or "12.50 EUR"), blank for none. */
+  addWish: (title: string, maxPrice: string, notes: string) =>
+    call<Wish>("add_wish", { title, maxPrice, notes }),
+  removeWish: (id: string) => call<null>("remove_wish", { id }),
+  /** Pre-orders not yet received, soonest release first. */
+  preorders: () => call<Preorder[]>("preorders"),
+  /** Dates `YYYY-MM-DD`; deposit as typed, blank for none. A new release date is kept as a slip. */
+  setPreorder: (
+    item: string,
+    releaseOn: string,
+    deposit: string,
+    seller: string,
+    orderedOn: string,
+  ) => call<Preorder>("set_preorder", { item, releaseOn, deposit, seller, orderedOn }),
+  receivePreorder: (item: string) => call<Preorder>("receive_preorder", { item }),
 };
 
 export type { LabelSizeInfo, LabelSize, Symbology };
@@ -129,6 +202,15 @@ export const events = {
   /** Files dragged over and dropped on the window from outside (positions in physical pixels). */
   dragDrop: (f: (e: DragDropEvent) => void): Promise<UnlistenFn> =>
     getCurrentWebview().onDragDropEvent((e) => f(e.payload)),
+  /** The launch's database is being upgraded (answers an `appInfo` that failed with `upgrading`). */
+  databaseUpgrading: (f: (u: PendingUpgrade) => void): Promise<UnlistenFn> =>
+    listen<PendingUpgrade>("database-upgrading", (e) => f(e.payload)),
+  /** The upgraded database is open. */
+  databaseOpened: (f: (info: AppInfo) => void): Promise<UnlistenFn> =>
+    listen<AppInfo>("database-opened", (e) => f(e.payload)),
+  /** The upgrade failed; the database is not open. */
+  databaseFailed: (f: (e: ErrorBody) => void): Promise<UnlistenFn> =>
+    listen<ErrorBody>("database-failed", (e) => f(e.payload)),
 };
 
 export type { DragDropEvent };

@@ -87,11 +87,21 @@ function isCurrencyFormat(nf: Intl.NumberFormat): boolean {
   return nf.resolvedOptions().style === "currency";
 }
 
+/** The window's language when the engine knows it; where none is set (no
+ * LANG, so the engine falls back to POSIX: "$ 19.99", no grouping) en-US. */
+export const DISPLAY_LOCALE: string = (() => {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([...navigator.languages])[0] ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+})();
+
 /**
- * Money for people, in `locale` (the runtime's default if not given):
+ * Money for people, in `locale` (the window's language if not given):
  * {123456, "USD"} → "$1,234.56", {1500, "JPY"} → "¥1,500". "" for none.
  */
-export function formatMoney(m: Money | null | undefined, locale?: string): string {
+export function formatMoney(m: Money | null | undefined, locale: string = DISPLAY_LOCALE): string {
   if (!m) return "";
   const f = formatter(m.currency, locale);
   const { negative, whole, fraction } = split(m);

@@ -298,9 +298,9 @@ pub(crate) fn defer_indexing(conn: &Connection) -> Result<()> {
 pub(crate) fn index_deferred(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM search_deferred WHERE seq = 0;
-         INSERT INTO items_fts (rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes)
+         INSERT INTO items_fts (rowid, title, sku, barcode_forms, brand, category, tags, location, description, notes, card_text)
              SELECT i.seq, i.title, i.sku, i.barcode_forms, i.brand, i.category, i.tags, i.location, i.description,
-                    i.notes
+                    i.notes, i.card_text
              FROM search_deferred d JOIN items i ON i.seq = d.seq WHERE i.deleted_at IS NULL;
          DELETE FROM search_deferred;",
     )?;

@@ -1,16 +1,9 @@
 // The inventory table's columns: what each shows and which sort it offers.
-import type { Item, Sort } from "../../lib/bindings";
+// With the card columns on, a card's details take the place of the
+// general columns a collector looks at least (condition, category, dates).
+import type { Card, Item, Sort } from "../../lib/bindings";
 import { formatMoney } from "../../lib/money";
-
-/** The window's language when the engine knows it; where none is set (no
- * LANG, so the engine falls back to POSIX: "$ 19.99", no grouping) en-US. */
-const LOCALE: string = (() => {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([...navigator.languages])[0] ?? "en-US";
-  } catch {
-    return "en-US";
-  }
-})();
+import { finishText, gradeLabel } from "../cards/card";
 
 export interface Column {
   id: string;
@@ -19,20 +12,37 @@ export interface Column {
   sort?: Sort;
   align?: "right";
   mono?: boolean;
-  value: (item: Item) => string;
+  /** Long text a narrow cell cuts off: shown whole as its tooltip. */
+  tooltip?: boolean;
+  /** The cell's text; `card` is the row's card details, when it is a card
+   * and they have come. */
+  value: (item: Item, card: Card | undefined) => string;
 }
 
+// The cover photo's thumbnail; drawn by the table itself.
+const COVER: Column = { id: "cover", label: "", width: "44px", value: () => "" };
+
+const TITLE: Column = {
+  id: "title",
+  label: "Title",
+  width: "minmax(220px, 3fr)",
+  sort: "title",
+  tooltip: true,
+  value: (i) => i.title,
+};
+
+const SKU: Column = {
+  id: "sku",
+  label: "SKU",
+  width: "minmax(90px, 1fr)",
+  mono: true,
+  value: (i) => i.sku ?? "",
+};
+
 export const COLUMNS: Column[] = [
-  // The cover photo's thumbnail; drawn by the table itself.
-  { id: "cover", label: "", width: "44px", value: () => "" },
-  {
-    id: "title",
-    label: "Title",
-    width: "minmax(220px, 3fr)",
-    sort: "title",
-    value: (i) => i.title,
-  },
-  { id: "sku", label: "SKU", width: "minmax(90px, 1fr)", mono: true, value: (i) => i.sku ?? "" },
+  COVER,
+  TITLE,
+  SKU,
   {
     id: "status",
     label: "Status",
@@ -56,6 +66,7 @@ export const COLUMNS: Column[] = [
     id: "category",
     label: "Category",
     width: "minmax(100px, 1.2fr)",
+    tooltip: true,
     value: (i) => i.category ?? "",
   },
   {
@@ -72,7 +83,7 @@ export const COLUMNS: Column[] = [
     width: "100px",
     sort: "price",
     align: "right",
-    value: (i) => formatMoney(i.price, LOCALE),
+    value: (i) => formatMoney(i.price),
   },
   {
     id: "updated",
@@ -83,4 +94,49 @@ export const COLUMNS: Column[] = [
   },
 ];
 
-export const GRID = COLUMNS.map((c) => c.width).join(" ");
+const byId = (id: string): Column => {
+  const c = COLUMNS.find((c) => c.id === id);
+  if (!c) throw new Error(`no column ${id}`);
+  return c;
+};
+
+/** The card columns, in place of status, condition, category and updated. */
+export const CARD_COLUMNS: Column[] = [
+  COVER,
+  { ...TITLE, width: "minmax(200px, 3fr)" },
+  SKU,
+  { id: "set", label: "Set", width: "64px", mono: true, value: (_, c) => c?.set_code ?? "" },
+  {
+    id: "number",
+    label: "No.",
+    width: "56px",
+    mono: true,
+    value: (_, c) => c?.collector_number ?? "",
+  },
+  { id: "rarity", label: "Rarity", width: "96px", tooltip: true, value: (_, c) => c?.rarity ?? "" },
+  {
+    id: "finish",
+    label: "Finish",
+    width: "96px",
+    tooltip: true,
+    value: (_, c) => finishText(c?.finish),
+  },
+  { id: "grade", label: "Grade", width: "72px", value: (_, c) => gradeLabel(c ?? null) },
+  // Drawn by the table with the value's tier badge before the amount
+  // (mid and up: a badge on every bulk card would only be noise).
+  {
+    id: "value",
+    label: "Value",
+    width: "136px",
+    align: "right",
+    value: (_, c) => (c?.value ? formatMoney(c.value) : ""),
+  },
+  { ...byId("quantity"), width: "52px" },
+  { ...byId("location"), width: "minmax(80px, 1fr)" },
+  { ...byId("price"), width: "96px" },
+];
+
+/** The CSS grid columns for `columns`. */
+export function gridOf(columns: Column[]): string {
+  return columns.map((c) => c.width).join(" ");
+}

@@ -1,0 +1,224 @@
+//! A card as a person types it: every field text, read here so the form
+//! gets one error per wrong field (`grade`, `serial`, `value`…) and the UI
+//! never decides what a grade or an amount is.
+
+use serde::Deserialize;
+
+use super::{Card, CardKind, Grade, Serial};
+use crate::error::{Error, FieldError, Result};
+use crate::money::{Currency, Money};
+
+/// Every card field as typed; blank text is "none".
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct CardInput {
+    /// `tcg` or `sports`.
+    pub kind: String,
+    pub game: String,
+    pub set_code: String,
+    pub set_name: String,
+    pub collector_number: String,
+    pub rarity: String,
+    pub finish: String,
+    pub language: String,
+    pub legality: String,
+    pub sport: String,
+    pub year: String,
+    pub series: String,
+    pub player: String,
+    pub team: String,
+    pub rookie: bool,
+    pub parallel: String,
+    pub insert_set: String,
+    /// `12/99`, `#12/99` or `12 of 99`.
+    pub serial: String,
+    pub grader: String,
+    /// A half step from 0 to 10 (`9.5`).
+    pub grade: String,
+    pub grade_label: String,
+    pub cert_number: String,
+    /// Decimal text in `value_currency`.
+    pub value: String,
+    pub value_currency: String,
+}
+
+fn text(t: &str) -> Option<String> {
+    Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+impl CardInput {
+    /// The card these fields describe, keeping what only the core sets
+    /// (the catalogue link) from `current`; every wrong field is named.
+    pub(crate) fn read(&self, current: Option<&Card>) -> Result<Card> {
+        let mut errors = Vec::new();
+        let kind = if self.kind.trim().is_empty() {
+            current.map_or(CardKind::Tcg, |c| c.kind)
+        } else {
+            CardKind::parse(&self.kind).unwrap_or_else(|| {
+                errors.push(FieldError::new(
+                    "kind",
+                    &self.kind,
+                    "card_kind",
+                    "a card is tcg or sports",
+                ));
+                CardKind::Tcg
+            })
+        };
+        let year = text(&self.year).and_then(|y| match y.parse::<i32>() {
+            Ok(n) if (1800..=2200).contains(&n) => Some(n),
+            _ => {
+                errors.push(FieldError::new(
+                    "year",
+                    &y,
+                    "card_year",
+                    "the year is four digits, like 1986",
+                ));
+                None
+            }
+        });
+        let serial = text(&self.serial).and_then(|s| {
+            Serial::parse(&s).or_else(|| {
+                errors.push(FieldError::new(
+                    "serial",
+                    &s,
+                    "card_serial",
+                    "serial numbering is number/total, like 12/99, the number not above the total",
+                ));
+                None
+            })
+        });
+        let grade = text(&self.grade).and_then(|g| {
+            Grade::parse(&g).or_else(|| {
+                errors.push(FieldError::new(
+                    "grade",
+                    &g,
+                    "card_grade",
+                    "a grade is a whole or half step from 0 to 10, like 9 or 9.5",
+                ));
+                None
+            })
+        });
+        let value = text(&self.value).and_then(|v| {
+            let code = text(&self.value_currency).unwrap_or_default();
+            let currency = match Currency::parse(&code) {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(FieldError::new(
+                        "value_currency",
+                        &code,
+                        e.code(),
+                        e.to_string(),
+                    ));
+                    return None;
+                }
+            };
+            Money::parse(&v, currency)
+                .map_err(|e| errors.push(FieldError::new("value", &v, e.code(), e.to_string())))
+                .ok()
+        });
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        Ok(Card {
+            kind,
+            game: text(&self.game),
+            set_code: text(&self.set_code),
+            set_name: text(&self.set_name),
+            collector_number: text(&self.collector_number),
+            rarity: text(&self.rarity),
+            finish: text(&self.finish).unwrap_or_else(|| "normal".into()),
+            language: text(&self.language),
+            legality: text(&self.legality),
+            sport: text(&self.sport),
+            year,
+            series: text(&self.series),
+            player: text(&self.player),
+            team: text(&self.team),
+            rookie: self.rookie,
+            parallel: text(&self.parallel),
+            insert_set: text(&self.insert_set),
+            serial,
+            grader: text(&self.grader),
+            grade,
+            grade_label: text(&self.grade_label),
+            cert_number: text(&self.cert_number),
+            value,
+            tier: None,
+            catalogue_card_id: current.and_then(|c| c.catalogue_card_id.clone()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(e: Error) -> Vec<&'static str> {
+        match e {
+            Error::Invalid(errors) => errors.iter().map(|e| e.field).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_wrong_field_is_named_at_once() {
+        let input = CardInput {
+            kind: "tcg".into(),
+            year: "86".into(),
+            serial: "100/99".into(),
+            grade: "9.3".into(),
+            value: "12.345".into(),
+            value_currency: "USD".into(),
+            ..CardInput::default()
+        };
+        assert_eq!(
+            fields(input.read(None).unwrap_err()),
+            ["year", "serial", "grade", "value"]
+        );
+        let input = CardInput {
+            kind: "stamp".into(),
+            value: "1".into(),
+            value_currency: "XYZ".into(),
+            ..CardInput::default()
+        };
+        assert_eq!(
+            fields(input.read(None).unwrap_err()),
+            ["kind", "value_currency"]
+        );
+    }
+
+    #[test]
+    fn typed_fields_read_as_the_card_and_keep_the_catalogue_link() {
+        let current = Card {
+            catalogue_card_id: Some("cat-1".into()),
+            ..Card::sports()
+        };
+        let input = CardInput {
+            player: " Michael Jordan ".into(),
+            year: "1986".into(),
+            serial: "#12/99".into(),
+            grade: "9,5".into(),
+            grader: "psa".into(),
+            value: "1250.00".into(),
+            value_currency: "usd".into(),
+            set_code: "  ".into(),
+            ..CardInput::default()
+        };
+        let card = input.read(Some(&current)).unwrap();
+        assert_eq!(card.kind, CardKind::Sports, "a blank kind keeps the card's");
+        assert_eq!(card.player.as_deref(), Some("Michael Jordan"));
+        assert_eq!(card.year, Some(1986));
+        assert_eq!(
+            card.serial,
+            Some(Serial {
+                number: 12,
+                total: 99
+            })
+        );
+        assert_eq!(card.grade, Some(Grade(95)));
+        assert_eq!(card.value.map(|v| v.amount), Some(125_000));
+        assert_eq!(card.set_code, None, "blank is none");
+        assert_eq!(card.finish, "normal");
+        assert_eq!(card.catalogue_card_id.as_deref(), Some("cat-1"));
+    }
+}

@@ -1,0 +1,135 @@
+//! Import presets for the files collectors already have (ManaBox,
+//! TCGplayer, Dragon Shield, Homebox), detected from the header and mapped
+//! by column name, never by position; and exports of a collection in
+//! Trove's, ManaBox's and TCGplayer's layouts.
+//!
+//! An import follows the foundation importer's rules (`crate::import`):
+//! one transaction, nothing written when any row is bad unless
+//! `skip_invalid`, every error naming its file, physical line, column and
+//! value, and a dry run that writes nothing.
+//!
+//! Importing the same file again updates the items it made instead of
+//! adding copies. Files with a SKU-level id (TCGplayer seller's
+//! `TCGplayer Id`, Homebox's `HB.import_ref`) use it as the item's SKU, as
+//! the foundation importer does. The others keep the row's natural key in
+//! the custom field [`IMPORT_KEY`]: ManaBox's binder, Scryfall id (or
+//! ManaBox id), finish, language, condition and flags; TCGplayer's SKU;
+//! Dragon Shield's folder, printing, language, condition, price and date
+//! of purchase; each followed by `#n`, its n-th occurrence in the file, so
+//! identical rows stay separate items and still match on a second import.
+
+mod dragonshield;
+mod export;
+mod homebox;
+mod import;
+mod layout;
+mod manabox;
+mod source;
+mod tcgplayer;
+mod words;
+mod writer;
+
+use serde::{Deserialize, Serialize};
+
+pub use export::CollectionFormat;
+
+/// The custom field holding a row's natural key (see the module docs).
+pub const IMPORT_KEY: &str = "Import key";
+
+/// A file layout Trove knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// ManaBox's collection CSV.
+    ManaBox,
+    /// The TCGplayer app's collection export.
+    TcgplayerCollection,
+    /// The TCGplayer seller portal's inventory export.
+    TcgplayerSeller,
+    /// Dragon Shield Card Manager's CSV.
+    DragonShield,
+    /// Homebox's CSV export.
+    Homebox,
+    /// Trove's own columns and their usual aliases (the foundation importer).
+    Generic,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 6] = [
+        Preset::ManaBox,
+        Preset::TcgplayerCollection,
+        Preset::TcgplayerSeller,
+        Preset::DragonShield,
+        Preset::Homebox,
+        Preset::Generic,
+    ];
+
+    /// The name a person types (`--preset manabox`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Preset::ManaBox => "manabox",
+            Preset::TcgplayerCollection => "tcgplayer",
+            Preset::TcgplayerSeller => "tcgplayer-seller",
+            Preset::DragonShield => "dragonshield",
+            Preset::Homebox => "homebox",
+            Preset::Generic => "generic",
+        }
+    }
+
+    /// Reads a preset name, ignoring case, spaces, dashes and underscores.
+    /// `tcgplayer` stands for both TCGplayer files: the header tells them
+    /// apart when importing.
+    pub fn parse(text: &str) -> Option<Preset> {
+        let key: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        Some(match key.as_str() {
+            "manabox" => Preset::ManaBox,
+            "tcgplayer" | "tcgplayercollection" | "tcgplayerapp" => Preset::TcgplayerCollection,
+            "tcgplayerseller" | "tcgplayerinventory" => Preset::TcgplayerSeller,
+            "dragonshield" => Preset::DragonShield,
+            "homebox" => Preset::Homebox,
+            "generic" | "trove" | "csv" => Preset::Generic,
+            _ => return None,
+        })
+    }
+
+    /// Recognises a layout from its header row (already without a BOM or a
+    /// `sep=` line); `None` when it is none of the card apps' layouts.
+    pub fn detect<S: AsRef<str>>(header: &[S]) -> Option<Preset> {
+        let names: Vec<&str> = header.iter().map(|h| h.as_ref().trim()).collect();
+        let has = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+        let all = |wanted: &[&str]| wanted.iter().all(|w| has(w));
+        if names.iter().any(|n| n.starts_with("HB.")) {
+            Some(Preset::Homebox)
+        } else if all(&["TCGplayer Id", "Product Name"]) {
+            Some(Preset::TcgplayerSeller)
+        } else if has(manabox::MANABOX_ID) || all(&["Name", "Set code", "Collector number", "Foil"])
+        {
+            Some(Preset::ManaBox)
+        } else if all(&["Folder Name", "Card Name"]) || all(&["Card Name", "Trade Quantity"]) {
+            Some(Preset::DragonShield)
+        } else if has("Simple Name") || all(&["Card Number", "Printing", "Product ID"]) {
+            Some(Preset::TcgplayerCollection)
+        } else {
+            None
+        }
+    }
+
+    /// The preset a file's header names (see [`Preset::detect`]), reading
+    /// past a BOM and a `sep=` line.
+    pub fn detect_file(path: &std::path::Path) -> crate::Result<Option<Preset>> {
+        Ok(match source::Source::open(path)? {
+            Ok(source) => Preset::detect(&source.header),
+            Err(_) => None,
+        })
+    }
+}
+
+impl std::fmt::Display for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

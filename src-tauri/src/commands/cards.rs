@@ -1,0 +1,285 @@
+//! Cards: an item's card details, value tiers and price history,
+//! collections, the catalogue and set completion.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use tauri::{AppHandle, State};
+use trove_core::cards::presets::{CollectionFormat, Preset};
+use trove_core::cards::{
+    Card, CardInput, CatalogueProgress, CatalogueSet, Collection, CollectionEntry, CollectionMode,
+    Completion, ItemCard, Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
+};
+use trove_core::export::ExportReport;
+use trove_core::import::{ImportOptions, ImportProgress};
+use trove_core::ErrorBody;
+
+use crate::commands::jobs::{spawn_job, JobReport, Progress};
+use crate::error::{core, CommandResult};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn card(state: State<'_, AppState>, item: String) -> CommandResult<Option<Card>> {
+    core(state.store()?.card(&item))
+}
+
+#[tauri::command(async)]
+pub fn set_card(state: State<'_, AppState>, item: String, card: Card) -> CommandResult<Card> {
+    core(state.store()?.set_card(&item, card))
+}
+
+/// Makes an item a card with the details as typed; every field that
+/// cannot be read comes back named, and nothing is written.
+#[tauri::command(async)]
+pub fn set_card_input(
+    state: State<'_, AppState>,
+    item: String,
+    input: CardInput,
+) -> CommandResult<Card> {
+    core(state.store()?.set_card_input(&item, &input))
+}
+
+#[tauri::command(async)]
+pub fn clear_card(state: State<'_, AppState>, item: String) -> CommandResult<()> {
+    core(state.store()?.clear_card(&item))
+}
+
+/// The card details of those of a table page's items that are cards.
+#[tauri::command(async)]
+pub fn cards_of(state: State<'_, AppState>, items: Vec<String>) -> CommandResult<Vec<ItemCard>> {
+    core(state.store()?.cards_of(&items))
+}
+
+#[tauri::command(async)]
+pub fn tier_thresholds(state: State<'_, AppState>) -> CommandResult<TierThresholds> {
+    core(state.store()?.tier_thresholds())
+}
+
+/// Thresholds as the person typed them, in the home currency.
+#[tauri::command(async)]
+pub fn set_tier_thresholds(
+    state: State<'_, AppState>,
+    mid: String,
+    high: String,
+    grail: String,
+) -> CommandResult<TierThresholds> {
+    core(state.store()?.set_tier_thresholds(&mid, &high, &grail))
+}
+
+#[tauri::command(async)]
+pub fn price_history(state: State<'_, AppState>, item: String) -> CommandResult<Vec<PricePoint>> {
+    core(state.store()?.price_history(&item))
+}
+
+#[tauri::command(async)]
+pub fn collections(state: State<'_, AppState>) -> CommandResult<Vec<Collection>> {
+    core(state.store()?.collections())
+}
+
+#[tauri::command(async)]
+pub fn collection(state: State<'_, AppState>, key: String) -> CommandResult<Collection> {
+    core(state.store()?.collection(&key))
+}
+
+#[tauri::command(async)]
+pub fn create_collection(
+    state: State<'_, AppState>,
+    name: String,
+    kind: String,
+    mode: CollectionMode,
+) -> CommandResult<Collection> {
+    core(state.store()?.create_collection(&name, &kind, mode))
+}
+
+#[tauri::command(async)]
+pub fn set_collection_mode(
+    state: State<'_, AppState>,
+    key: String,
+    mode: CollectionMode,
+) -> CommandResult<Collection> {
+    core(state.store()?.set_collection_mode(&key, mode))
+}
+
+/// Adds items (ids, SKUs or barcodes) at the end of a collection.
+#[tauri::command(async)]
+pub fn add_to_collection(
+    state: State<'_, AppState>,
+    key: String,
+    items: Vec<String>,
+) -> CommandResult<Collection> {
+    core(state.store()?.add_to_collection(&key, &items))
+}
+
+#[tauri::command(async)]
+pub fn remove_from_collection(
+    state: State<'_, AppState>,
+    key: String,
+    items: Vec<String>,
+) -> CommandResult<Collection> {
+    core(state.store()?.remove_from_collection(&key, &items))
+}
+
+#[tauri::command(async)]
+pub fn reorder_collection(
+    state: State<'_, AppState>,
+    key: String,
+    items: Vec<String>,
+) -> CommandResult<Collection> {
+    core(state.store()?.reorder_collection(&key, &items))
+}
+
+/// Up to `limit` entries after the cursor `after`, in the collection's order.
+#[tauri::command(async)]
+pub fn collection_page(
+    state: State<'_, AppState>,
+    key: String,
+    after: Option<String>,
+    limit: usize,
+) -> CommandResult<Vec<CollectionEntry>> {
+    core(
+        state
+            .store()?
+            .collection_page(&key, after.as_deref(), limit),
+    )
+}
+
+#[tauri::command(async)]
+pub fn collection_value_history(
+    state: State<'_, AppState>,
+    key: String,
+) -> CommandResult<Vec<ValuePoint>> {
+    core(state.store()?.collection_value_history(&key))
+}
+
+/// Writes a collection to a CSV file in `format`.
+#[tauri::command(async)]
+pub fn export_collection(
+    state: State<'_, AppState>,
+    key: String,
+    format: CollectionFormat,
+    path: String,
+) -> CommandResult<ExportReport> {
+    core(
+        state
+            .store()?
+            .export_collection(&key, format, &PathBuf::from(path)),
+    )
+}
+
+/// The catalogue's sets, newest first, for the completion picker.
+#[tauri::command(async)]
+pub fn catalogue_sets(state: State<'_, AppState>) -> CommandResult<Vec<CatalogueSet>> {
+    core(state.store()?.catalogue_sets())
+}
+
+#[tauri::command(async)]
+pub fn completion(state: State<'_, AppState>, set_code: String) -> CommandResult<Completion> {
+    core(state.store()?.completion(&set_code))
+}
+
+/// Starts importing a catalogue file (MTGJSON, Scryfall, Pokémon TCG);
+/// returns the job id at once. Progress comes as `catalogue` job progress;
+/// a cancel keeps nothing of the file.
+#[tauri::command(async)]
+pub fn import_catalogue(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<String> {
+    let store = state.store()?;
+    spawn_job(app, &state, "catalogue import", move |job| {
+        let mut progress = |p: CatalogueProgress| {
+            job.progress(Progress::Catalogue(p), false);
+            !job.cancel_flag().load(Ordering::Relaxed)
+        };
+        match store.import_catalogue_watched(&PathBuf::from(&path), &mut progress) {
+            Ok(report) => (Some(JobReport::Catalogue(report)), None),
+            Err(e) => (None, Some(ErrorBody::from(&e))),
+        }
+    })
+}
+
+/// Starts importing a card collection file with `preset`, or the preset its
+/// header names when none; returns the job id at once.
+#[tauri::command(async)]
+pub fn import_cards(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    preset: Option<Preset>,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> CommandResult<String> {
+    let store = state.store()?;
+    let options = ImportOptions {
+        dry_run,
+        skip_invalid,
+    };
+    spawn_job(app, &state, "card import", move |job| {
+        let mut progress = |p: ImportProgress| {
+            job.progress(Progress::Csv(p), false);
+            !job.cancel_flag().load(Ordering::Relaxed)
+        };
+        let result = store.import_cards(&PathBuf::from(&path), preset, &options, &mut progress);
+        crate::commands::jobs::csv_outcome(result)
+    })
+}
+
+#[tauri::command(async)]
+pub fn wishlist(state: State<'_, AppState>) -> CommandResult<Vec<Wish>> {
+    core(state.store()?.wishlist())
+}
+
+/// Adds a wish; `max_price` is typed text (home currency unless a code
+/// follows), blank for none.
+#[tauri::command(async)]
+pub fn add_wish(
+    state: State<'_, AppState>,
+    title: String,
+    max_price: String,
+    notes: String,
+) -> CommandResult<Wish> {
+    let store = state.store()?;
+    let max_price = core(store.typed_money("max_price", &max_price))?;
+    let notes = Some(notes.trim()).filter(|n| !n.is_empty());
+    core(store.add_wish(&title, max_price, notes))
+}
+
+#[tauri::command(async)]
+pub fn remove_wish(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    core(state.store()?.remove_wish(&id))
+}
+
+/// Pre-orders not yet received, soonest release first.
+#[tauri::command(async)]
+pub fn preorders(state: State<'_, AppState>) -> CommandResult<Vec<Preorder>> {
+    core(state.store()?.preorders())
+}
+
+/// Puts an item on pre-order or changes it; dates are `YYYY-MM-DD`, the
+/// deposit typed text (blank for none). A new release date is kept as a slip.
+#[tauri::command(async)]
+pub fn set_preorder(
+    state: State<'_, AppState>,
+    item: String,
+    release_on: String,
+    deposit: String,
+    seller: String,
+    ordered_on: String,
+) -> CommandResult<Preorder> {
+    let store = state.store()?;
+    let deposit = core(store.typed_money("deposit", &deposit))?;
+    let blank = |t: &str| Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+    core(store.set_preorder(
+        &item,
+        &release_on,
+        deposit,
+        blank(&seller).as_deref(),
+        blank(&ordered_on).as_deref(),
+    ))
+}
+
+#[tauri::command(async)]
+pub fn receive_preorder(state: State<'_, AppState>, item: String) -> CommandResult<Preorder> {
+    core(state.store()?.receive_preorder(&item))
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { JobDone } from "../../lib/bindings";
+import { fileProgress, percentThrough, progressText, stopped } from "./progress";
+
+describe("import progress", () => {
+  it("counts a catalogue's cards and a CSV file's rows, not photos", () => {
+    expect(
+      fileProgress({ kind: "catalogue", cards: 1200, bytes: 4_000_000, total_bytes: 80_000_000 }),
+    ).toEqual({ count: 1200, bytes: 4_000_000, total_bytes: 80_000_000 });
+    expect(fileProgress({ kind: "csv", rows: 7, bytes: 10, total_bytes: 20 })).toEqual({
+      count: 7,
+      bytes: 10,
+      total_bytes: 20,
+    });
+    expect(
+      fileProgress({
+        kind: "photos",
+        files_done: 1,
+        files_total: 2,
+        bytes_done: 10,
+        bytes_total: 20,
+        current: "a.jpg",
+      }),
+    ).toBeNull();
+  });
+
+  it("is a percentage of the file's bytes, never past 100", () => {
+    expect(percentThrough({ count: 0, bytes: 4_000_000, total_bytes: 80_000_000 })).toBe(5);
+    expect(percentThrough({ count: 0, bytes: 90, total_bytes: 80 })).toBe(100);
+    expect(percentThrough({ count: 3, bytes: 10, total_bytes: 0 })).toBe(0);
+    expect(percentThrough(null)).toBe(0);
+  });
+
+  it("says the count so far and the bytes read of the file's size", () => {
+    const p = { count: 12_345, bytes: 4_200_000, total_bytes: 80_000_000 };
+    expect(progressText(p, "cards", "en")).toBe("12,345 cards · 4.2 MB of 80 MB");
+    expect(progressText({ ...p, total_bytes: 0 }, "rows", "en")).toBe("12,345 rows");
+    expect(progressText(null, "cards", "en")).toBe("Starting…");
+  });
+
+  it("tells a job the person stopped from one that failed", () => {
+    const end = (code: string): JobDone => ({
+      job: "job-1",
+      report: null,
+      error: { code, message: "", fields: [] },
+    });
+    expect(stopped(end("cancelled"))).toBe(true);
+    expect(stopped(end("catalogue_format"))).toBe(false);
+    expect(stopped({ job: "job-1", report: null, error: null })).toBe(false);
+  });
+});
