@@ -204,18 +204,29 @@ fn import_in(
             ..ImportReport::default()
         };
         run(&tx, reader, total_bytes, options, &mut report, progress)?;
-        let rejected = report.error_count > 0 && !options.skip_invalid;
-        if options.dry_run || rejected {
-            tx.rollback()?;
-        } else {
-            tx.commit()?;
-            report.committed = true;
-        }
-        if rejected {
-            return Err(Error::Import(Box::new(report)));
-        }
-        Ok(report)
+        settle(tx, options, report)
     }
+}
+
+/// Ends an import's transaction: kept when it was for real and no row
+/// failed (or bad rows were to be skipped), rolled back otherwise. A file
+/// refused for its errors is an [`Error::Import`] carrying the report.
+pub(crate) fn settle(
+    tx: rusqlite::Transaction<'_>,
+    options: &ImportOptions,
+    mut report: ImportReport,
+) -> Result<ImportReport> {
+    let rejected = report.error_count > 0 && !options.skip_invalid;
+    if options.dry_run || rejected {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+        report.committed = true;
+    }
+    if rejected {
+        return Err(Error::Import(Box::new(report)));
+    }
+    Ok(report)
 }
 
 /// Which canonical field each CSV column feeds.

@@ -11,10 +11,10 @@ use trove_core::cards::{
     Completion, ItemCard, Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
 };
 use trove_core::export::ExportReport;
-use trove_core::import::{ImportOptions, ImportProgress};
+use trove_core::import::ImportOptions;
 use trove_core::ErrorBody;
 
-use crate::commands::jobs::{spawn_job, JobReport, Progress};
+use crate::commands::jobs::{spawn_import, spawn_job, JobReport, Progress};
 use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
@@ -215,13 +215,8 @@ pub fn import_cards(
         dry_run,
         skip_invalid,
     };
-    spawn_job(app, &state, "card import", move |job| {
-        let mut progress = |p: ImportProgress| {
-            job.progress(Progress::Csv(p), false);
-            !job.cancel_flag().load(Ordering::Relaxed)
-        };
-        let result = store.import_cards(&PathBuf::from(&path), preset, &options, &mut progress);
-        crate::commands::jobs::csv_outcome(result)
+    spawn_import(app, &state, "card import", move |progress| {
+        store.import_cards(&PathBuf::from(&path), preset, &options, progress)
     })
 }
 

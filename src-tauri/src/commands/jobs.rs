@@ -144,12 +144,31 @@ pub fn import_csv(
         dry_run,
         skip_invalid,
     };
-    spawn_job(app, &state, "import", move |job| {
+    spawn_import(app, &state, "import", move |progress| {
+        store.import_csv(&PathBuf::from(&path), &options, progress)
+    })
+}
+
+/// Starts a CSV-shaped import job (Trove's own file or a card app's):
+/// `run` gets the progress callback, which reports rows and bytes and says
+/// whether the person has cancelled.
+pub fn spawn_import<F>(
+    app: AppHandle,
+    state: &AppState,
+    what: &str,
+    run: F,
+) -> CommandResult<String>
+where
+    F: FnOnce(&mut dyn FnMut(ImportProgress) -> bool) -> trove_core::Result<ImportReport>
+        + Send
+        + 'static,
+{
+    spawn_job(app, state, what, move |job| {
         let mut progress = |p: ImportProgress| {
             job.progress(Progress::Csv(p), false);
             !job.cancel_flag().load(Ordering::Relaxed)
         };
-        csv_outcome(store.import_csv(&PathBuf::from(&path), &options, &mut progress))
+        csv_outcome(run(&mut progress))
     })
 }
 

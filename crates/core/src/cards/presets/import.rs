@@ -12,7 +12,9 @@ use super::writer::CardWriter;
 use super::{dragonshield, homebox, manabox, tcgplayer, Preset};
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::import::{row_error, write_row, ImportOptions, ImportProgress, ImportReport, RowError};
+use crate::import::{
+    row_error, settle, write_row, ImportOptions, ImportProgress, ImportReport, RowError,
+};
 use crate::{new_id, now};
 
 /// Rows between progress callbacks.
@@ -137,17 +139,7 @@ fn run(
 ) -> Result<ImportReport> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     rows(&tx, &mut source, layout, options, &mut report, progress)?;
-    let rejected = report.error_count > 0 && !options.skip_invalid;
-    if options.dry_run || rejected {
-        tx.rollback()?;
-    } else {
-        tx.commit()?;
-        report.committed = true;
-    }
-    if rejected {
-        return Err(Error::Import(Box::new(report)));
-    }
-    Ok(report)
+    settle(tx, options, report)
 }
 
 fn rows(
