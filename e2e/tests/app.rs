@@ -16,6 +16,8 @@ mod editing;
 mod inbox;
 #[path = "app/instance.rs"]
 mod instance;
+#[path = "app/money.rs"]
+mod money;
 #[path = "app/photos.rs"]
 mod photos;
 #[path = "app/scanning.rs"]
@@ -50,6 +52,7 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "unknown_code_offers_create",
         scanning::unknown_code_offers_create,
     ),
+    ("money_digits_round_trip", money::money_digits_round_trip),
     ("table_scrolls_and_sorts", table::table_scrolls_and_sorts),
     ("trash_and_restore", editing::trash_and_restore),
     ("undo", editing::undo),

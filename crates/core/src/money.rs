@@ -270,7 +270,16 @@ impl<'de> Deserialize<'de> for Currency {
 }
 
 /// An amount of money: a whole number of the currency's minor units.
+///
+/// It crosses to the UI (and into JSON output) as [`MoneyWire`]: with its
+/// decimal text beside the minor units, so nothing outside the core has to
+/// know how many digits a currency has. Web views disagree about that (V8's
+/// ICU says HUF has 0 digits, ISO 4217 says 2), and a UI that asked its own
+/// engine would show and save amounts 100 times off. It is read back from
+/// `{amount, currency}` alone; a `decimal` field sent with it is ignored.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[serde(into = "MoneyWire")]
+#[ts(as = "MoneyWire")]
 pub struct Money {
     /// Count of minor units, e.g. 1250 for 12.50 USD.
     pub amount: i64,
@@ -349,6 +358,31 @@ impl Money {
         let fraction = magnitude % scale;
         let width = digits as usize;
         format!("{sign}{whole}.{fraction:0width$}")
+    }
+}
+
+/// How [`Money`] is written out: the amount in minor units, its currency,
+/// and the amount as decimal text with exactly the currency's ISO 4217
+/// digits ("50.00" for 5000 HUF, "1.250" for 1250 BHD, "1500" for 1500 JPY).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "Money")]
+pub struct MoneyWire {
+    /// Count of minor units, e.g. 1250 for 12.50 USD.
+    pub amount: i64,
+    /// The currency the amount is counted in.
+    pub currency: Currency,
+    /// The amount as decimal text in the currency's own digits; what an edit
+    /// box shows and what the core reads back unchanged.
+    pub decimal: String,
+}
+
+impl From<Money> for MoneyWire {
+    fn from(m: Money) -> MoneyWire {
+        MoneyWire {
+            amount: m.amount,
+            currency: m.currency,
+            decimal: m.to_decimal_string(),
+        }
     }
 }
 
@@ -559,6 +593,29 @@ mod tests {
     }
 
     #[test]
+    fn money_is_written_with_its_iso_decimal_text_and_read_back_from_minor_units() {
+        // The currencies whose digits web engines get wrong (V8: HUF 0, IQD 0).
+        for (amount, code, decimal) in [
+            (5000, "HUF", "50.00"),
+            (1250, "IQD", "1.250"),
+            (1500, "JPY", "1500"),
+            (1234, "BHD", "1.234"),
+        ] {
+            let m = Money::new(amount, cur(code));
+            let json = serde_json::to_value(m).unwrap();
+            assert_eq!(
+                json,
+                serde_json::json!({"amount": amount, "currency": code, "decimal": decimal})
+            );
+            let back: Money = serde_json::from_value(json).unwrap();
+            assert_eq!(back, m);
+        }
+        let without_decimal: Money =
+            serde_json::from_str(r#"{"amount": 5000, "currency": "HUF"}"#).unwrap();
+        assert_eq!(without_decimal, Money::new(5000, cur("HUF")));
+    }
+
+    #[test]
     fn money_displays_amount_then_code() {
         assert_eq!(Money::new(1250, cur("USD")).to_string(), "12.50 USD");
         assert_eq!(Money::new(1200, cur("JPY")).to_string(), "1200 JPY");
@@ -667,10 +724,13 @@ mod tests {
     }
 
     #[test]
-    fn money_serializes_as_amount_and_code() {
+    fn money_serializes_as_amount_code_and_decimal_text() {
         let money = Money::new(1234, cur("USD"));
         let json = serde_json::to_string(&money).unwrap();
-        assert_eq!(json, r#"{"amount":1234,"currency":"USD"}"#);
+        assert_eq!(
+            json,
+            r#"{"amount":1234,"currency":"USD","decimal":"12.34"}"#
+        );
         assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), money);
         assert_eq!(serde_json::to_string(&cur("JPY")).unwrap(), r#""JPY""#);
     }

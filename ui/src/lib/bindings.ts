@@ -80,7 +80,12 @@ amount: number,
 /**
  * The currency the amount is counted in.
  */
-currency: Currency, };
+currency: Currency, 
+/**
+ * The amount as decimal text in the currency's own digits; what an edit
+ * box shows and what the core reads back unchanged.
+ */
+decimal: string, };
 
 export type Gtin = string;
 

@@ -1,48 +1,25 @@
-// Display of money kept as integer minor units (cents, yen, fils). The
-// amount never goes through floating point: the minor units are split into
-// whole and fractional digits as text, Intl formats only the whole part (a
-// safe integer, so exact), and the fractional digits are put back verbatim.
+// Display of money kept as integer minor units (cents, yen, fils). The core
+// owns how many digits a currency has (ISO 4217) and sends every amount with
+// its decimal text ("50.00" for 5000 HUF). The web view's own Intl data is
+// not asked: V8's ICU (Node, Chromium, WebView2) says HUF has 0 digits and
+// would show 5000 HUF minor units as "5,000 Ft". Intl formats only the whole
+// part (a safe integer, so exact), and the core's fraction digits are put
+// back verbatim, in the locale's numbering system.
 import type { Money } from "./bindings";
 
-/** Fraction digits when the runtime doesn't know a currency code. */
-const FALLBACK_DIGITS = 2;
-
-const digitsCache = new Map<string, number>();
-
-/** How many minor-unit digits `code` has: USD 2, JPY 0, BHD 3; 2 if unknown. */
-export function currencyDigits(code: string): number {
-  const cached = digitsCache.get(code);
-  if (cached !== undefined) return cached;
-  let digits = FALLBACK_DIGITS;
-  try {
-    const resolved = new Intl.NumberFormat("en", { style: "currency", currency: code });
-    digits = resolved.resolvedOptions().maximumFractionDigits ?? FALLBACK_DIGITS;
-  } catch {
-    // A malformed code (not three letters) is a RangeError; show it like
-    // any other unknown currency rather than failing the whole table.
-  }
-  digitsCache.set(code, digits);
-  return digits;
-}
-
-/** Whole and fractional digit strings of |amount|, and its sign. */
+/** Whole and fractional digit strings of |amount| from the core's text, and its sign. */
 function split(m: Money): { negative: boolean; whole: string; fraction: string } {
-  const digits = currencyDigits(m.currency);
-  // String() of a safe integer is exact; padding makes "5" cents "005"
-  // so that slicing off the fraction always leaves at least one digit.
-  const text = String(Math.abs(m.amount)).padStart(digits + 1, "0");
-  return {
-    negative: m.amount < 0,
-    whole: text.slice(0, text.length - digits),
-    fraction: text.slice(text.length - digits),
-  };
+  const negative = m.decimal.startsWith("-");
+  const unsigned = negative ? m.decimal.slice(1) : m.decimal;
+  const dot = unsigned.indexOf(".");
+  return dot < 0
+    ? { negative, whole: unsigned, fraction: "" }
+    : { negative, whole: unsigned.slice(0, dot), fraction: unsigned.slice(dot + 1) };
 }
 
-/** Plain decimal text for inputs: 123456 USD → "1234.56", 1500 JPY → "1500". */
+/** Plain decimal text for inputs, as the core wrote it: 123456 USD → "1234.56", 1500 JPY → "1500". */
 export function decimalText(m: Money): string {
-  const { negative, whole, fraction } = split(m);
-  const sign = negative ? "-" : "";
-  return fraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
+  return m.decimal;
 }
 
 interface Formatter {
@@ -55,11 +32,10 @@ interface Formatter {
 // expensive part, so formatters are kept per locale and currency.
 const formatters = new Map<string, Formatter>();
 
-function formatter(currency: string, locale: string | undefined): Formatter {
-  const key = `${locale ?? ""}|${currency}`;
+function formatter(currency: string, digits: number, locale: string | undefined): Formatter {
+  const key = `${locale ?? ""}|${currency}|${digits}`;
   let f = formatters.get(key);
   if (!f) {
-    const digits = currencyDigits(currency);
     let nf: Intl.NumberFormat;
     try {
       nf = new Intl.NumberFormat(locale, {
@@ -103,8 +79,8 @@ export const DISPLAY_LOCALE: string = (() => {
  */
 export function formatMoney(m: Money | null | undefined, locale: string = DISPLAY_LOCALE): string {
   if (!m) return "";
-  const f = formatter(m.currency, locale);
   const { negative, whole, fraction } = split(m);
+  const f = formatter(m.currency, fraction.length, locale);
   // -0 keeps the minus sign on amounts like -5 cents whose whole part is 0.
   const wholeNumber = negative ? -Number(whole) : Number(whole);
   const localFraction = Array.from(fraction, (d) => f.digit.format(Number(d))).join("");

@@ -25,7 +25,7 @@ const graded: Card = {
   grade: 95,
   grade_label: "GEM MT",
   cert_number: "123",
-  value: { amount: 1250, currency: "EUR" },
+  value: { amount: 1250, currency: "EUR", decimal: "12.50" },
   tier: "mid",
   catalogue_card_id: null,
 };

@@ -47,7 +47,7 @@ describe("card columns", () => {
       finish: "reverse_holo",
       grader: "PSA",
       grade: 95,
-      value: { amount: 123450, currency: "USD" },
+      value: { amount: 123450, currency: "USD", decimal: "1234.50" },
     });
     expect(cell("set", c)).toBe("TRV");
     expect(cell("number", c)).toBe("2a");

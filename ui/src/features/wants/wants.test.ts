@@ -58,8 +58,8 @@ describe("daysUntil and releaseWhen", () => {
 
 describe("typedMoney and wishAgain", () => {
   it("gives money back as the text it is typed as, with its currency", () => {
-    expect(typedMoney({ amount: 1250, currency: "EUR" })).toBe("12.50 EUR");
-    expect(typedMoney({ amount: 1500, currency: "JPY" })).toBe("1500 JPY");
+    expect(typedMoney({ amount: 1250, currency: "EUR", decimal: "12.50" })).toBe("12.50 EUR");
+    expect(typedMoney({ amount: 1500, currency: "JPY", decimal: "1500" })).toBe("1500 JPY");
     expect(typedMoney(null)).toBe("");
   });
 
@@ -69,7 +69,7 @@ describe("typedMoney and wishAgain", () => {
       title: "Black Lotus",
       catalogue_card_id: null,
       finish: null,
-      max_price: { amount: 500000, currency: "USD" },
+      max_price: { amount: 500000, currency: "USD", decimal: "5000.00" },
       notes: null,
       created_at: "2026-01-02T03:04:05Z",
     };
