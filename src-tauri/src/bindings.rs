@@ -44,6 +44,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         error::FieldError,
         error::ErrorBody,
         import::RowError,
+        import::RepeatedSku,
         import::ImportReport,
         import::ImportProgress,
         export::ExportReport,

@@ -137,6 +137,47 @@ fn import_json_on_a_bad_file_exits_1_and_lists_the_errors() {
 }
 
 #[test]
+fn import_refuses_an_empty_file_and_creates_missing_locations_unless_told_not_to() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").expect("write");
+    let out = trove(&db, &["import", empty.to_str().expect("path")]);
+    assert_exit(&out, 1, "import of an empty file");
+    let said =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("the file is empty"), "{said}");
+
+    let file = dir.path().join("places.csv");
+    std::fs::write(
+        &file,
+        "sku,title,location\nP-1,Lamp,B12-3\nP-1,Lamp (boxed),B12-3\n",
+    )
+    .expect("write");
+    let path = file.to_str().expect("path");
+    let strict = trove(&db, &["import", path, "--no-create-locations", "--json"]);
+    assert_exit(&strict, 1, "a strict import of unknown locations");
+    assert_eq!(
+        stdout_json(&strict)["errors"][0]["code"],
+        "location_unknown"
+    );
+
+    let out = trove(&db, &["import", path]);
+    assert_exit(&out, 0, "an import that creates its locations");
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        said.contains("2 new bin(s) and section(s) created"),
+        "{said}"
+    );
+    assert!(
+        said.contains("SKU P-1 is on lines 2 and 3; line 3 updated line 2"),
+        "{said}"
+    );
+    let item = ok_json(&db, &["item", "show", "P-1", "--json"]);
+    assert_eq!(item["location"]["code"], "B12-3");
+}
+
+#[test]
 fn wrong_usage_exits_2() {
     let dir = temp_dir();
     let db = db_in(dir.path());

@@ -748,8 +748,186 @@ fn a_sku_repeated_later_in_the_same_file_updates_the_row_it_created() {
         assert_eq!(item.fields.tags, ["b"]);
         assert_eq!(count(&fresh, "SELECT count(*) FROM items"), 601);
         assert!(store_run.doctor().expect("doctor").healthy());
+        // The repeat is kept, and said: line 13 is the first DUP-1 row
+        // (header, then B-0..B-10 on lines 2-12), line 603 the second.
+        assert_eq!(report.repeated_sku_count, 1);
+        let repeat = &report.repeated_skus[0];
+        assert_eq!(
+            (repeat.sku.as_str(), repeat.lines.clone()),
+            ("DUP-1", vec![13, 603])
+        );
+        assert_eq!(
+            repeat.to_string(),
+            "SKU DUP-1 is on lines 13 and 603; line 603 updated line 13"
+        );
+        assert!(
+            report.summary().contains("1 SKU(s) on more than one line"),
+            "{}",
+            report.summary()
+        );
     }
     drop(store);
+}
+
+#[test]
+fn a_sku_on_three_lines_is_listed_once_with_every_line_and_case_does_not_hide_it() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let file = write(
+        dir.path(),
+        "three.csv",
+        b"sku,title\nF-1,One\nG-1,Other\nf-1,Two\nF-1,Three\nG-2,Another\n",
+    );
+    let report = import_with(&store, &file, ImportOptions::default()).expect("import");
+    assert_eq!((report.created, report.updated), (3, 2));
+    assert_eq!(report.repeated_sku_count, 1);
+    assert_eq!(report.repeated_skus[0].lines, vec![2, 4, 5]);
+    assert_eq!(
+        report.repeated_skus[0].to_string(),
+        // Named as the line that repeated it first spells it.
+        "SKU f-1 is on lines 2, 4 and 5; each line updated the one before it"
+    );
+    assert_eq!(store.item("F-1").expect("item").fields.title, "Three");
+}
+
+#[test]
+fn an_empty_file_is_refused_with_a_sentence_not_imported_as_nothing() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    for (name, bytes) in [("zero.csv", &b""[..]), ("blank.csv", &b"\n\n\r\n"[..])] {
+        let file = write(dir.path(), name, bytes);
+        let report = rejected_report(import_with(&store, &file, ImportOptions::default()));
+        assert!(!report.committed, "{name}");
+        assert_eq!(report.errors.len(), 1, "{name}: {:?}", report.errors);
+        let e = &report.errors[0];
+        assert_eq!((e.line, e.code.as_str()), (1, "csv_empty"), "{name}");
+        assert!(e.message.contains("header row"), "{name}: {}", e.message);
+        assert!(e.file.ends_with(name), "{name}: {}", e.file);
+    }
+    // A header with no rows is a file of nothing, and fine.
+    let file = write(dir.path(), "header.csv", b"title,sku\n");
+    let report = import_with(&store, &file, ImportOptions::default()).expect("import");
+    assert!(report.committed && report.rows == 0);
+}
+
+#[test]
+fn locations_a_file_names_that_do_not_exist_are_created_from_codes_and_names() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "places.csv",
+        b"sku,title,location\n\
+          P-1,Lamp,B303-10\n\
+          P-2,Vase,b303-10\n\
+          P-3,Bowl,B303-2\n\
+          P-4,Clock,B7\n\
+          P-5,Radio,Garage tote 3 / Top shelf\n\
+          P-6,Fan,Garage tote 3/Top shelf\n",
+    );
+    // The dry run says how many would be made, and makes none.
+    let store = new_store(dir.path());
+    let dry = import_with(
+        &store,
+        &file,
+        ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    )
+    .expect("dry run");
+    // B303, B303-10, B303-2, B7, Garage tote 3, its Top shelf.
+    assert_eq!((dry.created, dry.locations_created), (6, 6));
+    assert!(
+        dry.summary()
+            .contains("6 new bin(s) and section(s) would be created"),
+        "{}",
+        dry.summary()
+    );
+    assert!(store.bins().expect("bins").is_empty());
+
+    let report = import_with(&store, &file, ImportOptions::default()).expect("import");
+    assert_eq!((report.created, report.locations_created), (6, 6));
+    let at = |sku: &str| {
+        let p = store
+            .item(sku)
+            .expect("item")
+            .fields
+            .location
+            .expect("placed");
+        (p.code, p.path)
+    };
+    assert_eq!(at("P-1"), ("B303-10".into(), "Bin 303/Section 10".into()));
+    assert_eq!(at("P-2"), at("P-1"));
+    assert_eq!(at("P-3"), ("B303-2".into(), "Bin 303/Section 2".into()));
+    assert_eq!(at("P-4"), ("B7".into(), "Bin 7".into()));
+    // A bin made from names gets the next code after those the file used.
+    assert_eq!(
+        at("P-5"),
+        ("B304-1".into(), "Garage tote 3/Top shelf".into())
+    );
+    assert_eq!(at("P-6"), at("P-5"));
+    let next = store.add_bin("Shelf by the door", None).expect("bin");
+    assert_eq!(next.code, "B305");
+    assert!(store.doctor().expect("doctor").healthy());
+
+    // Imported again, nothing new is made.
+    let again = import_with(&store, &file, ImportOptions::default()).expect("again");
+    assert_eq!(again.locations_created, 0);
+}
+
+#[test]
+fn strict_locations_refuses_a_location_that_does_not_exist_and_creates_nothing() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let file = write(
+        dir.path(),
+        "strict.csv",
+        b"sku,title,location\nS-1,Lamp,B12-3\nS-2,Vase,Attic / Left\n",
+    );
+    let report = rejected_report(import_with(
+        &store,
+        &file,
+        ImportOptions {
+            strict_locations: true,
+            ..Default::default()
+        },
+    ));
+    let errors: Vec<(u64, &str, &str)> = report
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (2, "location", "location_unknown"),
+            (3, "location", "location_unknown")
+        ]
+    );
+    assert!(store.bins().expect("bins").is_empty());
+}
+
+#[test]
+fn a_coded_bin_whose_plain_name_is_taken_gets_its_code_in_the_name() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store.add_bin("Bin 9", None).expect("bin"); // gets code B1
+    let file = write(dir.path(), "taken.csv", b"title,location\nLamp,B9\n");
+    let report = import_with(&store, &file, ImportOptions::default()).expect("import");
+    assert_eq!(report.locations_created, 1);
+    let names: Vec<(String, String)> = store
+        .bins()
+        .expect("bins")
+        .into_iter()
+        .map(|b| (b.code, b.name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("B1".into(), "Bin 9".into()),
+            ("B9".into(), "Bin 9 (B9)".into())
+        ]
+    );
 }
 
 #[test]

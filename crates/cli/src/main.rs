@@ -53,6 +53,10 @@ enum Command {
         /// Import the good rows and report the bad ones.
         #[arg(long)]
         skip_invalid: bool,
+        /// Refuse a location no bin or section has yet, instead of creating
+        /// it from its code (B12-3) or names (Garage tote / Top shelf).
+        #[arg(long)]
+        no_create_locations: bool,
         #[arg(long)]
         json: bool,
     },
@@ -511,11 +515,13 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
             preset,
             dry_run,
             skip_invalid,
+            no_create_locations,
             json,
         } => {
             let options = ImportOptions {
                 dry_run,
                 skip_invalid,
+                strict_locations: no_create_locations,
             };
             let report = store.import_cards(&file, preset, &options, &mut |_| true);
             return Ok(out.import(report, json));

@@ -263,6 +263,15 @@ impl Output {
             println!("{}", to_json(&report));
         } else {
             println!("{}", report.summary());
+            for r in &report.repeated_skus {
+                println!("{r}");
+            }
+            if report.repeated_sku_count > report.repeated_skus.len() as u64 {
+                println!(
+                    "… and {} more repeated SKUs",
+                    report.repeated_sku_count - report.repeated_skus.len() as u64
+                );
+            }
             for e in &report.errors {
                 eprintln!("{e}");
             }

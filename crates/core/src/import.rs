@@ -3,7 +3,9 @@
 //! database is left exactly as it was; every error names its file, line,
 //! column and value.
 
+use std::collections::HashMap;
 use std::fs::File;
+use std::hash::Hasher;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
@@ -15,6 +17,7 @@ use crate::db::Store;
 use crate::error::{Error, FieldError, Result};
 use crate::item::{split_tags, Item, ItemChanges};
 use crate::items::{ItemWriter, Saved};
+use crate::storage::CreateLocations;
 use crate::{new_id, now};
 
 /// How to import.
@@ -25,6 +28,42 @@ pub struct ImportOptions {
     /// Import the good rows and report the bad ones, instead of rejecting
     /// the whole file.
     pub skip_invalid: bool,
+    /// Only put items in bins and sections that exist already; a location
+    /// that does not is an error (`--no-create-locations`). By default a
+    /// missing one is created, from its code (`B12-3`) or its names
+    /// (`Garage tote 3 / Top shelf`): people import their inventory before
+    /// they have typed in their bins.
+    pub strict_locations: bool,
+}
+
+/// A SKU on more than one line of a file: each later line updated the
+/// item the line before it wrote. Kept as the rule (a file may correct
+/// itself), but listed, so a typo is visible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct RepeatedSku {
+    pub sku: String,
+    /// Every line the SKU is on, in order.
+    pub lines: Vec<u64>,
+}
+
+impl std::fmt::Display for RepeatedSku {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.lines.iter().map(u64::to_string).collect();
+        match lines.as_slice() {
+            [first, second] => write!(
+                f,
+                "SKU {} is on lines {first} and {second}; line {second} updated line {first}",
+                self.sku
+            ),
+            [init @ .., last] => write!(
+                f,
+                "SKU {} is on lines {} and {last}; each line updated the one before it",
+                self.sku,
+                init.join(", ")
+            ),
+            [] => write!(f, "SKU {}", self.sku),
+        }
+    }
 }
 
 /// One rejected cell (or row, when `column` is empty).
@@ -73,6 +112,12 @@ pub struct ImportReport {
     pub dry_run: bool,
     /// Header columns Trove does not know, which were ignored.
     pub ignored_columns: Vec<String>,
+    /// Bins and sections the file's locations created (or, dry, would).
+    pub locations_created: u64,
+    /// SKUs on more than one line, up to [`MAX_ERRORS_LISTED`].
+    pub repeated_skus: Vec<RepeatedSku>,
+    /// How many SKUs were repeated in all.
+    pub repeated_sku_count: u64,
     /// Every error, up to [`MAX_ERRORS_LISTED`].
     pub errors: Vec<RowError>,
     /// How many errors there were in all.
@@ -112,8 +157,28 @@ impl ImportReport {
                 self.updated,
                 self.unchanged,
                 self.skipped
-            )
+            ) + &self.notes()
         }
+    }
+
+    /// What else a person should know: locations created, SKUs repeated.
+    fn notes(&self) -> String {
+        let mut notes = String::new();
+        if self.locations_created > 0 {
+            notes += &format!(
+                "; {} new bin(s) and section(s) {}",
+                self.locations_created,
+                if self.committed {
+                    "created"
+                } else {
+                    "would be created"
+                }
+            );
+        }
+        if self.repeated_sku_count > 0 {
+            notes += &format!("; {} SKU(s) on more than one line", self.repeated_sku_count);
+        }
+        notes
     }
 
     pub(crate) fn push_error(&mut self, e: RowError) {
@@ -229,10 +294,68 @@ pub(crate) fn settle(
     Ok(report)
 }
 
+/// Bins plus sections: counted before and after an import, so the report
+/// says how many it created (a row rolled back takes its own with it).
+fn location_count(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM bins) + (SELECT count(*) FROM sections)",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
+/// The SKUs a file has written so far, to list those on several lines.
+/// Held as 64-bit hashes of the case-folded SKU (as the database compares
+/// them), 16 bytes a row rather than the SKU itself: a million rows cost
+/// about 30 MB. Two different SKUs sharing a hash (odds about 1 in 10^7
+/// for a million SKUs) would be listed as one repeated; nothing else
+/// depends on it.
+#[derive(Default)]
+struct SkuRepeats {
+    first_line: HashMap<u64, u64>,
+    /// Index in the report of each SKU already listed as repeated.
+    listed: HashMap<u64, usize>,
+}
+
+impl SkuRepeats {
+    fn saw(&mut self, sku: &str, line: u64, report: &mut ImportReport) {
+        if sku.is_empty() {
+            return;
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        for b in sku.bytes() {
+            h.write_u8(b.to_ascii_lowercase());
+        }
+        let key = h.finish();
+        let Some(&first) = self.first_line.get(&key) else {
+            self.first_line.insert(key, line);
+            return;
+        };
+        if let Some(&i) = self.listed.get(&key) {
+            if let Some(r) = report.repeated_skus.get_mut(i) {
+                r.lines.push(line);
+            }
+            return;
+        }
+        report.repeated_sku_count += 1;
+        // Past the listing cap the SKU is still remembered (at an index no
+        // entry has), so it is counted once.
+        self.listed.insert(key, report.repeated_skus.len());
+        if report.repeated_skus.len() < MAX_ERRORS_LISTED {
+            report.repeated_skus.push(RepeatedSku {
+                sku: sku.to_string(),
+                lines: vec![first, line],
+            });
+        }
+    }
+}
+
 /// Which canonical field each CSV column feeds.
 struct Columns {
     names: Vec<String>,
     fields: Vec<Option<&'static str>>,
+    /// The column holding the SKU, if any.
+    sku: Option<usize>,
 }
 
 impl Columns {
@@ -309,7 +432,8 @@ fn read_header(
                 .to_string(),
         ));
     }
-    Ok(Some(Columns { names, fields }))
+    let sku = fields.iter().position(|f| *f == Some("sku"));
+    Ok(Some(Columns { names, fields, sku }))
 }
 
 fn run(
@@ -329,7 +453,19 @@ fn run(
         ));
     let columns = match read_header(&mut rdr, report) {
         Ok(Some(c)) => c,
-        Ok(None) => return Ok(()),
+        Ok(None) => {
+            // Nothing at all (a zero-byte file, or only blank lines) is not
+            // a CSV of items, and "0 rows imported" would hide that.
+            report.push_error(row_error(
+                report,
+                1,
+                "",
+                "",
+                "csv_empty",
+                "the file is empty: a CSV of items starts with a header row such as title,sku,quantity,price".into(),
+            ));
+            return Err(Error::Import(Box::new(report.clone())));
+        }
         Err(e) => {
             report.push_error(*e);
             // A file whose header is unusable has no good rows to keep.
@@ -344,7 +480,14 @@ fn run(
         )?;
     }
     crate::search::defer_indexing(conn)?;
+    let locations_before = location_count(conn)?;
     let mut writer = ItemWriter::new(conn, (!options.dry_run).then(|| batch_id.clone()))?;
+    writer.create_locations = if options.strict_locations {
+        CreateLocations::None
+    } else {
+        CreateLocations::NamedAndCoded
+    };
+    let mut repeats = SkuRepeats::default();
     // Every row's SKU is looked up below before it is prepared.
     writer.skus_checked = true;
     writer.remember_skus(REMEMBERED_SKUS)?;
@@ -397,9 +540,15 @@ fn run(
                 }
             }
         }
+        let skipped = report.skipped;
         write_row(conn, options.skip_invalid, report, |report| {
             import_row(conn, &mut writer, &columns, &cells, line, report)
         })?;
+        if report.skipped == skipped {
+            if let Some(sku) = columns.sku.and_then(|i| cells.get(i)) {
+                repeats.saw(unguard(sku.trim()), line, report);
+            }
+        }
         if report.rows.is_multiple_of(PROGRESS_EVERY)
             && !progress(ImportProgress {
                 rows: report.rows,
@@ -416,6 +565,7 @@ fn run(
         total_bytes,
     });
     writer.flush()?;
+    report.locations_created = location_count(conn)? - locations_before;
     if !options.dry_run {
         crate::search::index_deferred(conn)?;
         conn.execute(

@@ -17,7 +17,7 @@ use crate::item::{
 };
 use crate::money::{Currency, Money};
 use crate::settings;
-use crate::storage::resolve_placement;
+use crate::storage::{resolve_placement, CreateLocations};
 use crate::{new_id, now};
 
 /// Columns read for an item, in the order [`item_from_row`] expects.
@@ -164,7 +164,7 @@ pub(crate) struct ItemWriter<'c> {
     conn: &'c Connection,
     home: Currency,
     batch_id: Option<String>,
-    create_locations: bool,
+    pub(crate) create_locations: CreateLocations,
     tag_seqs: HashMap<String, i64>,
     /// Parameters of queued rows, [`INSERT_ARITY`] per row.
     queued: Vec<Value>,
@@ -190,7 +190,7 @@ impl<'c> ItemWriter<'c> {
             conn,
             home: settings::home_currency(conn)?,
             batch_id,
-            create_locations: true,
+            create_locations: CreateLocations::Named,
             tag_seqs: HashMap::new(),
             queued: Vec::new(),
             queued_skus: std::collections::HashSet::new(),
@@ -880,7 +880,7 @@ impl Store {
                 });
             }
             let mut w = ItemWriter::new(tx, None)?;
-            w.create_locations = false;
+            w.create_locations = CreateLocations::None;
             let to = w.placement(location).map_err(|e| Error::Invalid(vec![e]))?;
             let whole = item.fields.quantity;
             match quantity {

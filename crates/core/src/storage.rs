@@ -292,6 +292,31 @@ fn insert_section(
     Ok(id)
 }
 
+/// A general bin with the given code (one a file already uses).
+fn insert_coded_bin(conn: &Connection, code: &str, name: &str) -> Result<String> {
+    let id = new_id();
+    let t = now();
+    conn.prepare_cached(
+        "INSERT INTO bins (id, code, name, kind, created_at, updated_at) VALUES (?1, ?2, ?3, 'general', ?4, ?4)",
+    )?
+    .execute(params![id, code, name, t])
+    .map_err(|e| unique_name(e, "bin", name))?;
+    Ok(id)
+}
+
+/// A section of `bin_id` with the given code (one a file already uses).
+fn insert_coded_section(conn: &Connection, bin_id: &str, code: &str, name: &str) -> Result<String> {
+    let id = new_id();
+    let t = now();
+    conn.prepare_cached(
+        "INSERT INTO sections (id, bin_id, code, name, capacity, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)",
+    )?
+    .execute(params![id, bin_id, code, name, t])
+    .map_err(|e| unique_name(e, "section", name))?;
+    Ok(id)
+}
+
 fn bin_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Bin> {
     Ok(Bin {
         id: r.get(0)?,
@@ -392,14 +417,26 @@ pub(crate) fn location_by_code(conn: &Connection, code: &str) -> Result<Option<L
     }
 }
 
+/// Which missing locations a placement may create.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateLocations {
+    /// Only existing bins and sections: anything else is an error.
+    None,
+    /// Bins and sections a path of names gives (`Garage tote/Top shelf`);
+    /// an unknown code is an error, since a typed typo must not make a bin.
+    Named,
+    /// Named ones, and coded ones too (`B303-10` makes bin B303 and its
+    /// section B303-10): a file imported before its bins were typed in
+    /// names its places by the codes written on them.
+    NamedAndCoded,
+}
+
 /// Finds where `text` points: a location code (`B12`, `B12-3`), or a path
-/// of names (`Garage tote/Top shelf`). A path that names no existing bin or
-/// section creates it when `create` is set; an unknown code is always an
-/// error, since a typo must not make a new bin.
+/// of names (`Garage tote/Top shelf`), creating what `create` allows.
 pub fn resolve_placement(
     conn: &Connection,
     text: &str,
-    create: bool,
+    create: CreateLocations,
 ) -> Result<Placement, FieldError> {
     resolve(conn, text, create).map_err(|e| match e {
         Error::Invalid(mut errors) if !errors.is_empty() => errors.swap_remove(0),
@@ -407,7 +444,7 @@ pub fn resolve_placement(
     })
 }
 
-fn resolve(conn: &Connection, text: &str, create: bool) -> Result<Placement> {
+fn resolve(conn: &Connection, text: &str, create: CreateLocations) -> Result<Placement> {
     let t = text.trim();
     let by_code = conn
         .prepare_cached(
@@ -422,6 +459,9 @@ fn resolve(conn: &Connection, text: &str, create: bool) -> Result<Placement> {
         return Ok(p);
     }
     if looks_like_location_code(t) {
+        if create == CreateLocations::NamedAndCoded {
+            return create_coded(conn, t);
+        }
         return Err(Error::invalid(
             "location",
             text,
@@ -429,6 +469,7 @@ fn resolve(conn: &Connection, text: &str, create: bool) -> Result<Placement> {
             format!("there is no location with code {t}"),
         ));
     }
+    let create = create != CreateLocations::None;
     let parts: Vec<&str> = t.split('/').map(str::trim).collect();
     let (bin_name, section_name) = match parts.as_slice() {
         [bin] => (*bin, None),
@@ -510,6 +551,70 @@ fn resolve(conn: &Connection, text: &str, create: bool) -> Result<Placement> {
         }
     };
     placement(conn, &bin_id, section_id.as_deref())
+}
+
+/// Creates the location a code no bin or section has yet names: its bin
+/// (`B303`, named "Bin 303") when missing, and for `B303-10` the section
+/// with that code (named "Section 10"). Codes keep the digits as written,
+/// so the label on the shelf and the one Trove prints agree.
+fn create_coded(conn: &Connection, code: &str) -> Result<Placement> {
+    let code = code.to_uppercase();
+    let (bin_code, section_number) = match code.split_once('-') {
+        Some((bin, section)) => (bin.to_string(), Some(section.to_string())),
+        None => (code.clone(), None),
+    };
+    let existing: Option<String> = conn
+        .prepare_cached("SELECT id FROM bins WHERE code = ?1")?
+        .query_row([&bin_code], |r| r.get(0))
+        .optional()?;
+    let bin_id = match existing {
+        Some(id) => id,
+        None => {
+            let name = free_name(
+                conn,
+                "SELECT 1 FROM bins WHERE kind = 'general' AND name = ?1 COLLATE NOCASE",
+                &[],
+                format!("Bin {}", &bin_code[1..]),
+                &bin_code,
+            )?;
+            insert_coded_bin(conn, &bin_code, &name)?
+        }
+    };
+    let section_id = match section_number {
+        None => None,
+        Some(number) => {
+            let name = free_name(
+                conn,
+                "SELECT 1 FROM sections WHERE bin_id = ?2 AND name = ?1 COLLATE NOCASE",
+                &[&bin_id],
+                format!("Section {number}"),
+                &code,
+            )?;
+            Some(insert_coded_section(conn, &bin_id, &code, &name)?)
+        }
+    };
+    placement(conn, &bin_id, section_id.as_deref())
+}
+
+/// `wanted`, or `wanted (code)` when `taken` (a query with the name as ?1
+/// and `more` after it) finds the plain name in use.
+fn free_name(
+    conn: &Connection,
+    taken: &str,
+    more: &[&str],
+    wanted: String,
+    code: &str,
+) -> Result<String> {
+    let mut args: Vec<&str> = vec![&wanted];
+    args.extend_from_slice(more);
+    let in_use = conn
+        .prepare_cached(taken)?
+        .exists(rusqlite::params_from_iter(args))?;
+    Ok(if in_use {
+        format!("{wanted} ({code})")
+    } else {
+        wanted
+    })
 }
 
 fn placement_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Placement> {

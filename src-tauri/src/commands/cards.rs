@@ -209,11 +209,13 @@ pub fn import_cards(
     preset: Option<Preset>,
     dry_run: bool,
     skip_invalid: bool,
+    create_locations: bool,
 ) -> CommandResult<String> {
     let store = state.store()?;
     let options = ImportOptions {
         dry_run,
         skip_invalid,
+        strict_locations: !create_locations,
     };
     spawn_import(app, &state, "card import", move |progress| {
         store.import_cards(&PathBuf::from(&path), preset, &options, progress)

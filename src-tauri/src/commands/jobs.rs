@@ -138,11 +138,13 @@ pub fn import_csv(
     path: String,
     dry_run: bool,
     skip_invalid: bool,
+    create_locations: bool,
 ) -> CommandResult<String> {
     let store = state.store()?;
     let options = ImportOptions {
         dry_run,
         skip_invalid,
+        strict_locations: !create_locations,
     };
     spawn_import(app, &state, "import", move |progress| {
         store.import_csv(&PathBuf::from(&path), &options, progress)

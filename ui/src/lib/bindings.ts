@@ -255,6 +255,12 @@ export type RowError = { file: string,
  */
 line: number, column: string, value: string, code: string, message: string, };
 
+export type RepeatedSku = { sku: string, 
+/**
+ * Every line the SKU is on, in order.
+ */
+lines: Array<number>, };
+
 export type ImportReport = { file: string, 
 /**
  * The layout the file was read as, when it was another app's (as
@@ -278,6 +284,18 @@ committed: boolean, dry_run: boolean,
  * Header columns Trove does not know, which were ignored.
  */
 ignored_columns: Array<string>, 
+/**
+ * Bins and sections the file's locations created (or, dry, would).
+ */
+locations_created: number, 
+/**
+ * SKUs on more than one line, up to [`MAX_ERRORS_LISTED`].
+ */
+repeated_skus: Array<RepeatedSku>, 
+/**
+ * How many SKUs were repeated in all.
+ */
+repeated_sku_count: number, 
 /**
  * Every error, up to [`MAX_ERRORS_LISTED`].
  */

@@ -96,8 +96,8 @@ export const ipc = {
     call<Section>("add_section", { bin, name, capacity }),
   renameLocation: (code: string, name: string) => call<Location>("rename_location", { code, name }),
   deleteLocation: (code: string) => call<null>("delete_location", { code }),
-  importCsv: (path: string, dryRun: boolean, skipInvalid: boolean) =>
-    call<string>("import_csv", { path, dryRun, skipInvalid }),
+  importCsv: (path: string, dryRun: boolean, skipInvalid: boolean, createLocations: boolean) =>
+    call<string>("import_csv", { path, dryRun, skipInvalid, createLocations }),
   cancelJob: (job: string) => call<boolean>("cancel_job", { job }),
   exportCsv: (path: string) => call<ExportReport>("export_csv", { path }),
   /** Starts importing files and folders onto `item` (id, SKU or barcode), or into the inbox; returns the job id. */
@@ -171,8 +171,13 @@ export const ipc = {
   /** Starts importing a catalogue file; returns the job id. */
   importCatalogue: (path: string) => call<string>("import_catalogue", { path }),
   /** Starts importing a card collection file (preset from its header when null); returns the job id. */
-  importCards: (path: string, preset: Preset | null, dryRun: boolean, skipInvalid: boolean) =>
-    call<string>("import_cards", { path, preset, dryRun, skipInvalid }),
+  importCards: (
+    path: string,
+    preset: Preset | null,
+    dryRun: boolean,
+    skipInvalid: boolean,
+    createLocations: boolean,
+  ) => call<string>("import_cards", { path, preset, dryRun, skipInvalid, createLocations }),
   wishlist: () => call<Wish[]>("wishlist"),
   /** `maxPrice` as typed ("12.50", or "12.50 EUR"), blank for none. */
   addWish: (title: string, maxPrice: string, notes: string) =>
