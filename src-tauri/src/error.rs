@@ -1,5 +1,7 @@
-//! Every command fails with the core's error body: a stable `code` the UI
-//! switches on, a sentence it shows, and per-field problems for forms.
+//! Every command fails with the core's error body: a `code` from the core's
+//! closed set the UI switches on, a sentence it shows, and per-field
+//! problems for forms. The shell has no codes of its own: what it refuses
+//! or fails at is a core [`trove_core::Error`] too.
 
 use trove_core::ErrorBody;
 
@@ -9,13 +11,4 @@ pub type CommandResult<T> = Result<T, ErrorBody>;
 /// Maps a core result once, at the edge.
 pub fn core<T>(result: trove_core::Result<T>) -> CommandResult<T> {
     result.map_err(|e| ErrorBody::from(&e))
-}
-
-/// An error of the shell itself (a window, a dialog, a thread), in the same shape.
-pub fn shell(code: &'static str, message: impl std::fmt::Display) -> ErrorBody {
-    ErrorBody {
-        code,
-        message: message.to_string(),
-        fields: Vec::new(),
-    }
 }

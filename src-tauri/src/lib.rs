@@ -30,7 +30,7 @@ pub fn run() {
         Ok(state) => state,
         // Another window has it: the single-instance plugin has focused
         // that window where it can; say so where the launch can see it.
-        Err(e) if e.code() == "database_in_use" => {
+        Err(e) if e.code() == trove_core::ErrorCode::DatabaseInUse => {
             eprintln!("trove: {e}");
             std::process::exit(3);
         }

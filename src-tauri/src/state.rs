@@ -9,9 +9,9 @@ use std::time::Instant;
 
 use trove_core::db::PendingUpgrade;
 use trove_core::owner::Owner;
-use trove_core::{ErrorBody, Result, Store};
+use trove_core::{Error, ErrorBody, Result, Store};
 
-use crate::error::{core, shell, CommandResult};
+use crate::error::{core, CommandResult};
 
 /// An open database and the lock that makes this window its only owner.
 struct Open {
@@ -107,7 +107,10 @@ impl AppState {
             drop(database);
             return self.store();
         }
-        let placeholder = Database::Failed(shell("upgrading", "the upgrade is finishing"));
+        let placeholder = Database::Failed(ErrorBody::from(&Error::unavailable(
+            "open the database",
+            "the upgrade is finishing",
+        )));
         let Database::Upgrading(upgrading) = std::mem::replace(&mut *database, placeholder) else {
             unreachable!("checked just above, under the same lock");
         };
@@ -195,16 +198,11 @@ impl AppState {
 
 /// What every command answers while the database is being upgraded.
 fn upgrading(u: &Upgrading) -> ErrorBody {
-    shell(
-        "upgrading",
-        format!(
-            "{} is being upgraded for this version of Trove (schema {} to {}); \
-             it opens when that is done",
-            u.path.display(),
-            u.pending.from,
-            u.pending.to
-        ),
-    )
+    ErrorBody::from(&Error::Upgrading {
+        path: u.path.clone(),
+        from: u.pending.from,
+        to: u.pending.to,
+    })
 }
 
 /// `error` about the database at `path`, naming the file.
@@ -309,13 +307,16 @@ mod tests {
         assert_eq!(pending.to, trove_core::db::latest_schema_version());
         assert!(pending.bytes > 0);
         let refused = state.store().expect_err("no store while upgrading");
-        assert_eq!(refused.code, "upgrading");
+        assert_eq!(refused.code, trove_core::ErrorCode::Upgrading);
         assert!(refused.message.contains("old.db"), "{}", refused.message);
         let other = dir.path().join("other.db");
-        assert_eq!(state.switch(&other).unwrap_err().code, "upgrading");
+        assert_eq!(
+            state.switch(&other).unwrap_err().code,
+            trove_core::ErrorCode::Upgrading
+        );
         // The window owns the file from launch on, upgrade or not.
         let claim = trove_core::owner::Owner::claim(&path).unwrap_err();
-        assert_eq!(claim.code(), "database_in_use");
+        assert_eq!(claim.code(), trove_core::ErrorCode::DatabaseInUse);
 
         let store = state.finish_upgrade().unwrap();
         assert!(state.pending_upgrade().is_none());

@@ -2,7 +2,7 @@
 
 mod common;
 
-use trove_core::cards::{Card, CardInput, Grade, Serial, Tier};
+use trove_core::cards::{Card, CardInput, Grade, PreorderInput, Serial, Tier, WishInput};
 use trove_core::money::{Currency, Money};
 use trove_core::Error;
 
@@ -106,7 +106,7 @@ fn bad_card_details_are_refused_by_field() {
     };
     store.set_card(&first.id, slab("44556677")).unwrap();
     let taken = store.set_card(&second.id, slab("44556677")).unwrap_err();
-    assert_eq!(taken.code(), "card_cert_taken");
+    assert_eq!(taken.detail_code(), "card_cert_taken");
     store
         .set_card(&first.id, slab("44556677"))
         .expect("a card may keep its own certificate");
@@ -184,7 +184,7 @@ fn tiers_follow_the_thresholds_and_move_with_them() {
         ]
     );
     let refused = store.set_tier_thresholds("50", "40", "3000").unwrap_err();
-    assert_eq!(refused.code(), "tier_order");
+    assert_eq!(refused.detail_code(), "tier_order");
     assert_eq!(
         store.tier_thresholds().unwrap().mid,
         usd(3_000),
@@ -265,7 +265,7 @@ fn a_collection_shows_its_cards_in_its_mode_and_pages_by_key() {
         store
             .create_collection("blue BINDER", "box", CollectionMode::Set)
             .unwrap_err()
-            .code(),
+            .detail_code(),
         "collection_name_taken"
     );
     store.add_to_collection(&binder.id, &ids).unwrap();
@@ -318,7 +318,7 @@ fn a_collection_shows_its_cards_in_its_mode_and_pages_by_key() {
         store
             .reorder_collection(&binder.id, &reversed[..2])
             .unwrap_err()
-            .code(),
+            .detail_code(),
         "collection_order"
     );
 
@@ -465,7 +465,7 @@ fn a_scryfall_catalogue_gives_set_completion_with_duplicates_and_foils() {
     );
 
     let missing = store.completion("ZZZ").unwrap_err();
-    assert_eq!(missing.code(), "set_not_in_catalogue");
+    assert_eq!(missing.detail_code(), "set_not_in_catalogue");
 }
 
 #[test]
@@ -940,6 +940,85 @@ fn the_cli_keeps_a_wishlist_and_preorders_with_their_slips() {
     assert_eq!(out.trim(), "[]", "received pre-orders leave the list");
 }
 
+/// The fields of an `Error::Invalid`, as (field, code).
+fn invalid_fields(e: Error) -> Vec<(&'static str, &'static str)> {
+    match e {
+        Error::Invalid(fields) => fields.iter().map(|f| (f.field, f.code)).collect(),
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+#[test]
+fn wishes_and_preorders_typed_in_forms_are_read_by_the_core_blank_meaning_none() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let wish = store
+        .add_wish_input(&WishInput {
+            title: "  Alpha Black Lotus ".into(),
+            max_price: "10000 EUR".into(),
+            notes: "   ".into(),
+        })
+        .unwrap();
+    assert_eq!(wish.title, "Alpha Black Lotus");
+    assert_eq!(
+        wish.max_price,
+        Some(Money::new(1_000_000, Currency::parse("EUR").unwrap()))
+    );
+    assert_eq!(wish.notes, None, "blank notes are none");
+    // Every wrong field is named at once, and nothing is added.
+    let refused = store
+        .add_wish_input(&WishInput {
+            title: " ".into(),
+            max_price: "a lot".into(),
+            notes: String::new(),
+        })
+        .unwrap_err();
+    assert_eq!(
+        invalid_fields(refused),
+        [("title", "required"), ("max_price", "amount_invalid")]
+    );
+    assert_eq!(store.wishlist().unwrap().len(), 1);
+
+    let bbox = store.create_item(&titled("Booster box")).unwrap();
+    let p = store
+        .set_preorder_input(&PreorderInput {
+            item: bbox.id.clone(),
+            release_on: "2027-01-15".into(),
+            deposit: "50".into(),
+            seller: " ".into(),
+            ordered_on: String::new(),
+        })
+        .unwrap();
+    assert_eq!(
+        (p.release_on.as_str(), p.deposit, p.seller, p.ordered_on),
+        ("2027-01-15", Some(usd(5_000)), None, None)
+    );
+    // An unknown item is the item field's problem, beside the others.
+    let refused = store
+        .set_preorder_input(&PreorderInput {
+            item: "NO-SUCH".into(),
+            release_on: "soon".into(),
+            deposit: "-".into(),
+            ..PreorderInput::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        invalid_fields(refused),
+        [
+            ("item", "item_unknown"),
+            ("release_on", "date"),
+            ("deposit", "amount_invalid")
+        ]
+    );
+    let blank = store
+        .set_preorder_input(&PreorderInput::default())
+        .unwrap_err();
+    assert_eq!(
+        invalid_fields(blank),
+        [("item", "required"), ("release_on", "date")]
+    );
+}
+
 #[test]
 fn wishes_and_preorders_with_every_date_slip_kept() {
     let dir = temp_dir();
@@ -949,7 +1028,7 @@ fn wishes_and_preorders_with_every_date_slip_kept() {
         .unwrap();
     store.add_wish("Base Set Charizard", None, None).unwrap();
     assert_eq!(
-        store.add_wish("  ", None, None).unwrap_err().code(),
+        store.add_wish("  ", None, None).unwrap_err().detail_code(),
         "required"
     );
     let titles: Vec<String> = store
@@ -1015,7 +1094,7 @@ fn wishes_and_preorders_with_every_date_slip_kept() {
         store
             .set_preorder(&bbox.id, "15/01/2027", None, None, None)
             .unwrap_err()
-            .code(),
+            .detail_code(),
         "date"
     );
     assert_eq!(store.preorders().unwrap().len(), 1);

@@ -303,7 +303,10 @@ fn items_can_be_added_shown_edited_deleted_and_restored() {
 
     let refused = trove(&db, &["item", "edit", "DJ-1", "--quantity", "-1", "--json"]);
     assert_exit(&refused, 1, "a negative quantity is refused");
-    assert_eq!(stdout_json(&refused)["error"]["code"], "quantity_negative");
+    let refused = stdout_json(&refused);
+    assert_eq!(refused["error"]["code"], "invalid");
+    assert_eq!(refused["error"]["fields"][0]["field"], "quantity");
+    assert_eq!(refused["error"]["fields"][0]["code"], "quantity_negative");
 
     let deleted = ok_json(&db, &["item", "delete", "DJ-1", "--json"]);
     assert!(deleted["deleted_at"].is_string());

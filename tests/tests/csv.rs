@@ -535,7 +535,7 @@ fn cancelling_from_the_progress_callback_leaves_nothing() {
         false
     });
     let err = result.expect_err("cancelled");
-    assert_eq!(err.code(), "cancelled");
+    assert_eq!(err.detail_code(), "cancelled");
     assert_eq!(
         calls,
         [1000],
@@ -665,7 +665,7 @@ fn an_item_in_a_bin_named_like_a_location_code_stays_in_that_bin_through_export_
     // name is one fix; keeping it unambiguous through the CSV is another.
     let named_like_code = match store.add_bin("B2", None) {
         Err(e) => {
-            assert_eq!(e.code(), "name_invalid", "{e}");
+            assert_eq!(e.detail_code(), "name_invalid", "{e}");
             return;
         }
         Ok(bin) => bin,

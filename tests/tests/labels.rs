@@ -653,7 +653,7 @@ fn a_bin_gives_its_label_and_one_per_section() {
     assert_eq!(one.len(), 1);
     assert_eq!(one[0].code, "B1-2");
     let err = store.location_labels("B9").expect_err("no such bin");
-    assert_eq!(err.code(), "not_found");
+    assert_eq!(err.detail_code(), "not_found");
 }
 
 #[test]
@@ -697,7 +697,10 @@ fn an_item_label_uses_its_sku_then_barcode_then_id() {
 
     store.trash_item(&plain.id).expect("trash");
     assert_eq!(
-        store.item_label(&plain.id).expect_err("trashed").code(),
+        store
+            .item_label(&plain.id)
+            .expect_err("trashed")
+            .detail_code(),
         "in_trash"
     );
 
@@ -761,6 +764,63 @@ fn cli_writes_a_pdf_and_prints_its_path() {
 }
 
 #[test]
+fn save_labels_writes_the_whole_file_or_none_and_names_a_wrong_format() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let bin = store.add_bin("Garage Tote", None).expect("bin");
+    store
+        .add_section(&bin.code, "Top shelf", None)
+        .expect("section");
+    let path = dir.path().join("tote.pdf");
+    let saved = store
+        .save_labels(
+            &[bin.code.as_str()],
+            LabelSize::Dymo30334,
+            Symbology::Code128,
+            &path,
+        )
+        .expect("saved");
+    assert_eq!(saved.labels, 2, "the bin and its section");
+    assert_eq!(saved.path, path.display().to_string());
+    assert_eq!(check_pdf(&std::fs::read(&path).expect("written")), 2);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no partial file is left: {leftovers:?}"
+    );
+
+    let png = dir.path().join("tote.png");
+    let wrong = store
+        .save_labels(
+            &[bin.code.as_str()],
+            LabelSize::Dymo30334,
+            Symbology::Code128,
+            &png,
+        )
+        .expect_err("png");
+    assert_eq!(wrong.detail_code(), "label_format");
+    assert!(wrong.to_string().contains(".pdf or .svg"), "{wrong}");
+    assert!(!png.exists());
+
+    // A folder that is not there: an I/O error naming the file, no file.
+    let lost = dir.path().join("gone").join("tote.pdf");
+    let err = store
+        .save_labels(
+            &[bin.code.as_str()],
+            LabelSize::Dymo30334,
+            Symbology::Code128,
+            &lost,
+        )
+        .expect_err("no folder");
+    assert!(err.to_string().contains("tote.pdf"), "{err}");
+    assert!(!lost.exists());
+}
+
+#[test]
 fn cli_rejects_unknown_codes_and_formats_with_a_sentence() {
     let dir = temp_dir();
     let db = cli_fixture(dir.path());
@@ -775,7 +835,7 @@ fn cli_rejects_unknown_codes_and_formats_with_a_sentence() {
             vec!["label", "no-such-sku", "--out", target],
             "no item matches 'no-such-sku'",
         ),
-        (vec!["label", "B1", "--out", "labels.png"], ".svg or .pdf"),
+        (vec!["label", "B1", "--out", "labels.png"], ".pdf or .svg"),
     ] {
         let out = trove(&db, &args);
         assert_exit(&out, 1, &args.join(" "));

@@ -275,7 +275,7 @@ fn a_database_from_a_newer_trove_is_refused_and_left_alone() {
         .expect("bump");
 
     let err = Store::open(&path).expect_err("a newer schema must be refused");
-    assert_eq!(err.code(), "schema_too_new", "{err}");
+    assert_eq!(err.detail_code(), "schema_too_new", "{err}");
     assert!(
         err.to_string().contains("update Trove"),
         "the message says what to do: {err}"

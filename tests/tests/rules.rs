@@ -130,7 +130,7 @@ fn condition_comes_from_the_fixed_list() {
             ..titled("Card")
         })
         .expect_err("mint is not a condition");
-    assert_eq!(err.code(), "condition_unknown");
+    assert_eq!(err.detail_code(), "condition_unknown");
     assert_eq!(field_errors(&err), [("condition", "condition_unknown")]);
     let err = store
         .update_item(
@@ -141,7 +141,7 @@ fn condition_comes_from_the_fixed_list() {
             },
         )
         .expect_err("nor on edit");
-    assert_eq!(err.code(), "condition_unknown");
+    assert_eq!(err.detail_code(), "condition_unknown");
     assert_eq!(
         store.item(&jacket.id).expect("item").fields.condition,
         Some(Condition::LikeNew)
@@ -165,7 +165,7 @@ fn sku_is_unique_ignoring_case_and_names_the_item_that_has_it() {
             ..titled("Red Vase")
         })
         .expect_err("the SKU is taken, whatever its case");
-    assert_eq!(err.code(), "sku_taken");
+    assert_eq!(err.detail_code(), "sku_taken");
     match &err {
         Error::SkuTaken {
             title, in_trash, ..
@@ -192,7 +192,7 @@ fn sku_is_unique_ignoring_case_and_names_the_item_that_has_it() {
             },
         )
         .expect_err("an edit cannot take the SKU either");
-    assert_eq!(err.code(), "sku_taken");
+    assert_eq!(err.detail_code(), "sku_taken");
     // An item may keep (or re-case) its own SKU.
     store
         .update_item(
@@ -212,7 +212,7 @@ fn sku_is_unique_ignoring_case_and_names_the_item_that_has_it() {
             ..titled("Green Vase")
         })
         .expect_err("an item in the trash still holds its SKU");
-    assert_eq!(err.code(), "sku_taken");
+    assert_eq!(err.detail_code(), "sku_taken");
     match &err {
         Error::SkuTaken {
             title, in_trash, ..
@@ -273,7 +273,7 @@ fn barcodes_are_validated_and_stored_as_gtin14() {
             ..titled("Typo")
         })
         .expect_err("wrong check digit");
-    assert_eq!(err.code(), "barcode_check_digit");
+    assert_eq!(err.detail_code(), "barcode_check_digit");
     assert_eq!(field_errors(&err), [("barcode", "barcode_check_digit")]);
 
     for isbn10 in ["0306406152", "0-306-40615-2"] {
@@ -296,7 +296,7 @@ fn barcodes_are_validated_and_stored_as_gtin14() {
             ..titled("Short")
         })
         .expect_err("no barcode has 5 digits");
-    assert_eq!(err.code(), "barcode_invalid");
+    assert_eq!(err.detail_code(), "barcode_invalid");
     assert_eq!(items_in(&store), 6);
 }
 
@@ -310,7 +310,7 @@ fn an_item_cannot_be_active_without_a_location() {
             ..titled("Sneakers")
         })
         .expect_err("active with nowhere to find it");
-    assert_eq!(err.code(), "active_without_location");
+    assert_eq!(err.detail_code(), "active_without_location");
     assert_eq!(items_in(&store), 0);
 
     let shoes = store
@@ -325,7 +325,7 @@ fn an_item_cannot_be_active_without_a_location() {
             },
         )
         .expect_err("nor can a draft become active without one");
-    assert_eq!(err.code(), "active_without_location");
+    assert_eq!(err.detail_code(), "active_without_location");
     assert_eq!(
         store.item(&shoes.id).expect("item").fields.status,
         Status::Draft
@@ -357,7 +357,7 @@ fn an_item_cannot_be_active_without_a_location() {
             },
         )
         .expect_err("an active item cannot leave storage");
-    assert_eq!(err.code(), "active_without_location");
+    assert_eq!(err.detail_code(), "active_without_location");
 
     let direct = store
         .create_item(&ItemChanges {
@@ -399,9 +399,9 @@ fn money_is_kept_in_minor_units_of_its_currency() {
         );
     }
     let err = priced("-1.00", "USD").expect_err("negative");
-    assert_eq!(err.code(), "amount_negative");
+    assert_eq!(err.detail_code(), "amount_negative");
     let err = priced("1.00", "XXY").expect_err("unknown currency");
-    assert_eq!(err.code(), "currency_unknown");
+    assert_eq!(err.detail_code(), "currency_unknown");
 
     let cost = store
         .create_item(&ItemChanges {

@@ -127,7 +127,7 @@ fn trash_hides_an_item_from_search_and_list_but_keeps_it_findable_by_key() {
     let err = store
         .update_item(&vase, &titled("Edited"))
         .expect_err("a trashed item cannot be edited");
-    assert_eq!(err.code(), "in_trash");
+    assert_eq!(err.detail_code(), "in_trash");
     assert_index_consistent(&store);
 }
 
@@ -174,7 +174,7 @@ fn empty_trash_deletes_for_good_and_logs_a_purge() {
     assert_eq!(store.empty_trash().expect("empty"), 1);
 
     let err = store.item(&vase).expect_err("gone for good");
-    assert_eq!(err.code(), "not_found");
+    assert_eq!(err.detail_code(), "not_found");
     assert!(store.item("TR-1").is_err());
     assert_eq!(count(store.path(), "SELECT count(*) FROM items"), 1);
     // Only the vase had custom fields or moves; they went with them.

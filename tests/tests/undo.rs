@@ -112,5 +112,5 @@ fn an_edit_of_an_item_in_the_trash_is_refused() {
     let err = store
         .edit_item(&item.id, &ItemChanges::default())
         .unwrap_err();
-    assert_eq!(err.code(), "in_trash");
+    assert_eq!(err.detail_code(), "in_trash");
 }

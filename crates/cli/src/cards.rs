@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use trove_core::cards::presets::CollectionFormat;
-use trove_core::cards::{Collection, CollectionMode, Completion, Preorder, Wish};
+use trove_core::cards::{
+    Collection, CollectionMode, Completion, Preorder, PreorderInput, Wish, WishInput,
+};
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -348,8 +350,11 @@ pub fn wish(cmd: WishCommand, store: &Store, out: &Output) -> Result<(), Error> 
         WishCommand::Add {
             title, max, notes, ..
         } => {
-            let max = store.typed_money("max_price", max.as_deref().unwrap_or(""))?;
-            let w = store.add_wish(&title, max, notes.as_deref())?;
+            let w = store.add_wish_input(&WishInput {
+                title,
+                max_price: max.unwrap_or_default(),
+                notes: notes.unwrap_or_default(),
+            })?;
             out.value(&w, wish_line);
         }
         WishCommand::List { .. } => {
@@ -373,14 +378,13 @@ pub fn preorder(cmd: PreorderCommand, store: &Store, out: &Output) -> Result<(),
             ordered,
             ..
         } => {
-            let deposit = store.typed_money("deposit", deposit.as_deref().unwrap_or(""))?;
-            let p = store.set_preorder(
-                &item,
-                &release,
-                deposit,
-                seller.as_deref(),
-                ordered.as_deref(),
-            )?;
+            let p = store.set_preorder_input(&PreorderInput {
+                item,
+                release_on: release,
+                deposit: deposit.unwrap_or_default(),
+                seller: seller.unwrap_or_default(),
+                ordered_on: ordered.unwrap_or_default(),
+            })?;
             out.value(&p, preorder_text);
         }
         PreorderCommand::List { .. } => {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use trove_core::labels::{self, LabelFormat, LabelSize, Symbology};
+use trove_core::labels::{LabelSize, Symbology};
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -41,24 +41,7 @@ fn parse_symbology(s: &str) -> Result<Symbology, String> {
 
 /// Writes the labels and prints the file's path.
 pub fn run(args: LabelArgs, store: &Store, out: &Output) -> Result<(), Error> {
-    let format = LabelFormat::from_path(&args.out).ok_or_else(|| {
-        Error::invalid(
-            "out",
-            args.out.display().to_string(),
-            "label_format",
-            format!("{}: the file must end in .svg or .pdf", args.out.display()),
-        )
-    })?;
-    let found = store.labels_for(&args.keys)?;
-    let bytes = labels::render(&found, args.size, args.symbology, format)?;
-    std::fs::write(&args.out, bytes).map_err(|source| Error::Io {
-        path: args.out.clone(),
-        source,
-    })?;
-    let path = args.out.display().to_string();
-    out.value(
-        &serde_json::json!({ "path": path, "labels": found.len() }),
-        |_| path.clone(),
-    );
+    let saved = store.save_labels(&args.keys, args.size, args.symbology, &args.out)?;
+    out.value(&saved, |s| s.path.clone());
     Ok(())
 }

@@ -40,6 +40,68 @@ impl FieldError {
     }
 }
 
+/// What went wrong, as a closed set: the UI and `--json` callers switch on
+/// it (exported to TypeScript as a string union). What exactly was wrong
+/// with a field is in its [`FieldError`]'s own `code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// One or more fields are wrong; each is in `fields`.
+    Invalid,
+    SkuTaken,
+    NotFound,
+    NameTaken,
+    NotEmpty,
+    InTrash,
+    ImportRejected,
+    SchemaTooNew,
+    DatabaseBusy,
+    DatabaseInUse,
+    /// The database is being upgraded; it opens when that is done.
+    Upgrading,
+    Cancelled,
+    Io,
+    /// Something the computer could not do right now (start a thread, open
+    /// the print dialog).
+    Unavailable,
+    MigrationFailed,
+    Database,
+    /// The call never reached a command (the web view's IPC failed); the UI
+    /// gives it this code, the core never does.
+    Ipc,
+}
+
+impl ErrorCode {
+    /// The code as written in JSON (`sku_taken`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::SkuTaken => "sku_taken",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::NameTaken => "name_taken",
+            ErrorCode::NotEmpty => "not_empty",
+            ErrorCode::InTrash => "in_trash",
+            ErrorCode::ImportRejected => "import_rejected",
+            ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::DatabaseBusy => "database_busy",
+            ErrorCode::DatabaseInUse => "database_in_use",
+            ErrorCode::Upgrading => "upgrading",
+            ErrorCode::Cancelled => "cancelled",
+            ErrorCode::Io => "io",
+            ErrorCode::Unavailable => "unavailable",
+            ErrorCode::MigrationFailed => "migration_failed",
+            ErrorCode::Database => "database",
+            ErrorCode::Ipc => "ipc",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Everything the core can refuse or fail at.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -97,6 +159,22 @@ pub enum Error {
     #[error("{} is already open in another Trove window", .path.display())]
     InUse { path: PathBuf },
 
+    /// The database is being upgraded (in the background, so the window
+    /// can say so); every other call waits for it.
+    #[error(
+        "{} is being upgraded for this version of Trove (schema {from} to {to}); it opens when that is done",
+        .path.display()
+    )]
+    Upgrading {
+        path: PathBuf,
+        from: usize,
+        to: usize,
+    },
+
+    /// The computer could not do something right now: `what` failed.
+    #[error("could not {what}: {reason}")]
+    Unavailable { what: String, reason: String },
+
     /// The long-running job was cancelled; nothing it did was kept.
     #[error("cancelled; nothing was changed")]
     Cancelled,
@@ -126,23 +204,34 @@ fn join_messages(errors: &[FieldError]) -> String {
 }
 
 impl Error {
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    /// What kind of failure this is.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Invalid(errors) => errors.first().map_or("invalid", |e| e.code),
-            Error::SkuTaken { .. } => "sku_taken",
-            Error::NotFound { .. } => "not_found",
-            Error::NameTaken { .. } => "name_taken",
-            Error::NotEmpty { .. } => "not_empty",
-            Error::InTrash { .. } => "in_trash",
-            Error::Import(_) => "import_rejected",
-            Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::Busy => "database_busy",
-            Error::InUse { .. } => "database_in_use",
-            Error::Cancelled => "cancelled",
-            Error::Io { .. } => "io",
-            Error::Migration(_) => "migration_failed",
-            Error::Db(_) => "database",
+            Error::Invalid(_) => ErrorCode::Invalid,
+            Error::SkuTaken { .. } => ErrorCode::SkuTaken,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::NameTaken { .. } => ErrorCode::NameTaken,
+            Error::NotEmpty { .. } => ErrorCode::NotEmpty,
+            Error::InTrash { .. } => ErrorCode::InTrash,
+            Error::Import(_) => ErrorCode::ImportRejected,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::Busy => ErrorCode::DatabaseBusy,
+            Error::InUse { .. } => ErrorCode::DatabaseInUse,
+            Error::Upgrading { .. } => ErrorCode::Upgrading,
+            Error::Cancelled => ErrorCode::Cancelled,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Unavailable { .. } => ErrorCode::Unavailable,
+            Error::Migration(_) => ErrorCode::MigrationFailed,
+            Error::Db(_) => ErrorCode::Database,
+        }
+    }
+
+    /// The most specific code there is: the first field's own code for
+    /// [`Error::Invalid`] (`barcode_check_digit`), else the kind's.
+    pub fn detail_code(&self) -> &'static str {
+        match self {
+            Error::Invalid(fields) => fields.first().map_or("invalid", |f| f.code),
+            other => other.code().as_str(),
         }
     }
 
@@ -151,7 +240,11 @@ impl Error {
     pub fn is_rejection(&self) -> bool {
         !matches!(
             self,
-            Error::Io { .. } | Error::Migration(_) | Error::Db(_) | Error::Busy
+            Error::Io { .. }
+                | Error::Migration(_)
+                | Error::Db(_)
+                | Error::Busy
+                | Error::Unavailable { .. }
         )
     }
 
@@ -165,6 +258,14 @@ impl Error {
         Error::Invalid(vec![FieldError::new(field, value, code, message)])
     }
 
+    /// Something the computer could not do: "could not {what}: {reason}".
+    pub fn unavailable(what: impl Into<String>, reason: impl std::fmt::Display) -> Self {
+        Error::Unavailable {
+            what: what.into(),
+            reason: reason.to_string(),
+        }
+    }
+
     pub(crate) fn not_found(what: &'static str, key: impl Into<String>) -> Self {
         Error::NotFound {
             what,
@@ -172,7 +273,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// `what` (a file's path) could not be read or written.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
@@ -194,8 +296,8 @@ impl From<rusqlite::Error> for Error {
 /// The error as the UI and `--json` output see it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ErrorBody {
-    /// Stable code.
-    pub code: &'static str,
+    /// What kind of failure.
+    pub code: ErrorCode,
     /// Human sentence.
     pub message: String,
     /// Per-field problems, when there are any.
@@ -214,5 +316,49 @@ impl From<&Error> for ErrorBody {
             message: e.to_string(),
             fields,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_written_in_json_as_its_name() {
+        use ErrorCode::*;
+        for code in [
+            Invalid,
+            SkuTaken,
+            NotFound,
+            NameTaken,
+            NotEmpty,
+            InTrash,
+            ImportRejected,
+            SchemaTooNew,
+            DatabaseBusy,
+            DatabaseInUse,
+            Upgrading,
+            Cancelled,
+            Io,
+            Unavailable,
+            MigrationFailed,
+            Database,
+            Ipc,
+        ] {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::json!(code.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_field_is_invalid_with_the_field_code_inside() {
+        let e = Error::invalid("quantity", "-1", "quantity_negative", "no fewer than 0");
+        let body = serde_json::to_value(ErrorBody::from(&e)).unwrap();
+        assert_eq!(body["code"], "invalid");
+        assert_eq!(body["fields"][0]["code"], "quantity_negative");
+        assert_eq!(e.detail_code(), "quantity_negative");
+        assert_eq!(Error::Cancelled.detail_code(), "cancelled");
     }
 }

@@ -737,7 +737,7 @@ fn import_row(
                 }
                 crate::items::item_by_sku(conn, sku)
             };
-            lookup().map_err(|e| vec![err("sku", sku, e.code(), e.to_string())])?
+            lookup().map_err(|e| vec![err("sku", sku, e.code().as_str(), e.to_string())])?
         }
         _ => None,
     };
@@ -767,7 +767,7 @@ fn import_row(
                 .into_iter()
                 .map(|f| field_error(report, line, columns, f))
                 .collect(),
-            other => vec![err("", "", other.code(), other.to_string())],
+            other => vec![err("", "", other.code().as_str(), other.to_string())],
         }
     };
     let fields = writer

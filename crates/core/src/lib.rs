@@ -27,7 +27,7 @@ pub mod storage;
 pub mod vocabulary;
 
 pub use db::Store;
-pub use error::{Error, ErrorBody, FieldError, Result};
+pub use error::{Error, ErrorBody, ErrorCode, FieldError, Result};
 pub use item::{Condition, Item, ItemChanges, ItemFields, Status};
 
 /// A new UUIDv7 id: time-ordered, safe to merge across devices later.

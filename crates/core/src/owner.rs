@@ -57,7 +57,7 @@ mod tests {
         let db = dir.path().join("trove.db");
         let first = Owner::claim(&db).unwrap();
         let second = Owner::claim(&db).unwrap_err();
-        assert_eq!(second.code(), "database_in_use");
+        assert_eq!(second.detail_code(), "database_in_use");
         assert!(second.to_string().contains("trove.db"), "{second}");
         drop(first);
         Owner::claim(&db).expect("free again once the owner lets go");

@@ -94,7 +94,7 @@ mod tests {
         );
         for (wrong, code) in [("a lot", "amount_invalid"), ("12 XYZ", "currency_unknown")] {
             let e = store.typed_money("max_price", wrong).unwrap_err();
-            assert_eq!(e.code(), code, "{wrong}: {e}");
+            assert_eq!(e.detail_code(), code, "{wrong}: {e}");
         }
         match store.typed_money("deposit", "twelve") {
             Err(Error::Invalid(errors)) => {

@@ -440,7 +440,7 @@ pub fn resolve_placement(
 ) -> Result<Placement, FieldError> {
     resolve(conn, text, create).map_err(|e| match e {
         Error::Invalid(mut errors) if !errors.is_empty() => errors.swap_remove(0),
-        other => FieldError::new("location", text, other.code(), other.to_string()),
+        other => FieldError::new("location", text, other.code().as_str(), other.to_string()),
     })
 }
 

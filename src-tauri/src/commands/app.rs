@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
-use crate::error::{core, shell, CommandResult};
+use trove_core::{Error, ErrorBody};
+
+use crate::error::{core, CommandResult};
 use crate::photo_scope::PhotoScope;
 use crate::state::AppState;
 
@@ -119,7 +121,12 @@ pub fn open_database(
     path: String,
 ) -> CommandResult<AppInfo> {
     if path.trim().is_empty() {
-        return Err(shell("path_required", "choose a database file"));
+        return core(Err(Error::invalid(
+            "path",
+            path,
+            "path_required",
+            "choose a database file",
+        )));
     }
     let store = state.switch(&PathBuf::from(path))?;
     photos.show(&app, &store);
@@ -154,10 +161,7 @@ pub fn ui_ready(state: State<'_, AppState>) -> Startup {
 /// Opens the system print dialog for the window (labels print this way).
 #[tauri::command]
 pub fn print_window(window: WebviewWindow) -> CommandResult<()> {
-    window.print().map_err(|e| {
-        shell(
-            "print_failed",
-            format!("could not open the print dialog: {e}"),
-        )
-    })
+    window
+        .print()
+        .map_err(|e| ErrorBody::from(&Error::unavailable("open the print dialog", e)))
 }

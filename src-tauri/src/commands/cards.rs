@@ -8,7 +8,8 @@ use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
     Card, CardInput, CatalogueProgress, CatalogueSet, Collection, CollectionEntry, CollectionMode,
-    Completion, ItemCard, Preorder, PricePoint, TierThresholds, ValuePoint, Wish,
+    Completion, ItemCard, Preorder, PreorderInput, PricePoint, TierThresholds, ValuePoint, Wish,
+    WishInput,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::ImportOptions;
@@ -227,19 +228,10 @@ pub fn wishlist(state: State<'_, AppState>) -> CommandResult<Vec<Wish>> {
     core(state.store()?.wishlist())
 }
 
-/// Adds a wish; `max_price` is typed text (home currency unless a code
-/// follows), blank for none.
+/// Adds a wish as typed in its form.
 #[tauri::command(async)]
-pub fn add_wish(
-    state: State<'_, AppState>,
-    title: String,
-    max_price: String,
-    notes: String,
-) -> CommandResult<Wish> {
-    let store = state.store()?;
-    let max_price = core(store.typed_money("max_price", &max_price))?;
-    let notes = Some(notes.trim()).filter(|n| !n.is_empty());
-    core(store.add_wish(&title, max_price, notes))
+pub fn add_wish(state: State<'_, AppState>, wish: WishInput) -> CommandResult<Wish> {
+    core(state.store()?.add_wish_input(&wish))
 }
 
 #[tauri::command(async)]
@@ -253,27 +245,14 @@ pub fn preorders(state: State<'_, AppState>) -> CommandResult<Vec<Preorder>> {
     core(state.store()?.preorders())
 }
 
-/// Puts an item on pre-order or changes it; dates are `YYYY-MM-DD`, the
-/// deposit typed text (blank for none). A new release date is kept as a slip.
+/// Puts an item on pre-order or changes it, as typed in its form. A new
+/// release date is kept as a slip.
 #[tauri::command(async)]
 pub fn set_preorder(
     state: State<'_, AppState>,
-    item: String,
-    release_on: String,
-    deposit: String,
-    seller: String,
-    ordered_on: String,
+    preorder: PreorderInput,
 ) -> CommandResult<Preorder> {
-    let store = state.store()?;
-    let deposit = core(store.typed_money("deposit", &deposit))?;
-    let blank = |t: &str| Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
-    core(store.set_preorder(
-        &item,
-        &release_on,
-        deposit,
-        blank(&seller).as_deref(),
-        blank(&ordered_on).as_deref(),
-    ))
+    core(state.store()?.set_preorder_input(&preorder))
 }
 
 #[tauri::command(async)]

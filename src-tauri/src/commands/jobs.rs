@@ -12,9 +12,9 @@ use trove_core::cards::{CatalogueProgress, CatalogueReport};
 use trove_core::export::ExportReport;
 use trove_core::import::{ImportOptions, ImportProgress, ImportReport};
 use trove_core::photos::{PhotoImportReport, PhotoProgress};
-use trove_core::ErrorBody;
+use trove_core::{Error, ErrorBody};
 
-use crate::error::{core, shell, CommandResult};
+use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
 /// The event a running job reports progress on.
@@ -125,7 +125,10 @@ where
         });
     if let Err(e) = started {
         state.end_job(&id);
-        return Err(shell("thread", format!("could not start the {what}: {e}")));
+        return Err(ErrorBody::from(&Error::unavailable(
+            format!("start the {what}"),
+            e,
+        )));
     }
     Ok(id)
 }

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
-use trove_core::labels::{render, render_svg_pages, LabelFormat, LabelSize, Symbology};
+use trove_core::labels::{render_svg_pages, LabelSize, Symbology};
 
-use crate::error::{core, shell, CommandResult};
+use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
 /// A label stock, as the size picker lists it.
@@ -55,16 +55,10 @@ pub fn save_labels(
     symbology: Symbology,
     path: String,
 ) -> CommandResult<String> {
-    let path = PathBuf::from(path);
-    let format = LabelFormat::from_path(&path).ok_or_else(|| {
-        shell(
-            "label_format",
-            format!("{}: labels are saved as .pdf or .svg", path.display()),
-        )
-    })?;
-    let labels = core(state.store()?.labels_for(&codes))?;
-    let bytes = core(render(&labels, size, symbology, format).map_err(Into::into))?;
-    std::fs::write(&path, bytes)
-        .map_err(|e| shell("io", format!("could not write {}: {e}", path.display())))?;
-    Ok(path.display().to_string())
+    let saved = core(
+        state
+            .store()?
+            .save_labels(&codes, size, symbology, &PathBuf::from(path)),
+    )?;
+    Ok(saved.path)
 }

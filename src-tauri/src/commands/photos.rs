@@ -8,7 +8,9 @@ use tauri::{AppHandle, State};
 use trove_core::photos::Photo;
 
 use crate::commands::jobs::import_photos_job;
-use crate::error::{core, shell, CommandResult};
+use trove_core::Error;
+
+use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
 /// Most photos one inbox page may ask for; the grid asks for far fewer.
@@ -26,10 +28,12 @@ pub fn import_photos(
     item: Option<String>,
 ) -> CommandResult<String> {
     if paths.iter().all(|p| p.trim().is_empty()) {
-        return Err(shell(
+        return core(Err(Error::invalid(
+            "paths",
+            "",
             "paths_required",
             "choose photos or a folder to import",
-        ));
+        )));
     }
     let paths = paths.into_iter().map(PathBuf::from).collect();
     import_photos_job(app, &state, paths, item)
@@ -68,10 +72,12 @@ pub fn photo_covers(
     items: Vec<String>,
 ) -> CommandResult<HashMap<String, String>> {
     if items.len() > MAX_COVERS {
-        return Err(shell(
+        return core(Err(Error::invalid(
+            "items",
+            items.len().to_string(),
             "too_many_items",
             format!("ask for at most {MAX_COVERS} covers at once"),
-        ));
+        )));
     }
     core(state.store()?.covers(&items))
 }

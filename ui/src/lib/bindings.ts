@@ -237,9 +237,9 @@ message: string, };
 
 export type ErrorBody = { 
 /**
- * Stable code.
+ * What kind of failure.
  */
-code: string, 
+code: ErrorCode, 
 /**
  * Human sentence.
  */
@@ -462,6 +462,12 @@ grade: string, grade_label: string, cert_number: string,
  * Decimal text in `value_currency`.
  */
 value: string, value_currency: string, };
+
+export type WishInput = { title: string, max_price: string, notes: string, };
+
+export type PreorderInput = { item: string, release_on: string, deposit: string, seller: string, ordered_on: string, };
+
+export type ErrorCode = "invalid" | "sku_taken" | "not_found" | "name_taken" | "not_empty" | "in_trash" | "import_rejected" | "schema_too_new" | "database_busy" | "database_in_use" | "upgrading" | "cancelled" | "io" | "unavailable" | "migration_failed" | "database" | "ipc";
 
 export type ItemCard = { item: string, card: Card, };
 

@@ -17,6 +17,7 @@ import type {
   Completion,
   Edit,
   ErrorBody,
+  ErrorCode,
   ExportReport,
   Item,
   ItemCard,
@@ -32,6 +33,7 @@ import type {
   PendingUpgrade,
   Photo,
   Preorder,
+  PreorderInput,
   Preset,
   PricePoint,
   Scanned,
@@ -44,13 +46,14 @@ import type {
   TierThresholds,
   Totals,
   Wish,
+  WishInput,
   ValuePoint,
   Vocabulary,
 } from "./bindings";
 
 /** A failed command: `code` is stable, `message` is for people. */
 export class CommandError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields: ErrorBody["fields"];
   constructor(body: ErrorBody) {
     super(body.message);
@@ -179,20 +182,13 @@ export const ipc = {
     createLocations: boolean,
   ) => call<string>("import_cards", { path, preset, dryRun, skipInvalid, createLocations }),
   wishlist: () => call<Wish[]>("wishlist"),
-  /** `maxPrice` as typed ("12.50", or "12.50 EUR"), blank for none. */
-  addWish: (title: string, maxPrice: string, notes: string) =>
-    call<Wish>("add_wish", { title, maxPrice, notes }),
+  /** The price as typed ("12.50", or "12.50 EUR"), blank for none. */
+  addWish: (wish: WishInput) => call<Wish>("add_wish", { wish }),
   removeWish: (id: string) => call<null>("remove_wish", { id }),
   /** Pre-orders not yet received, soonest release first. */
   preorders: () => call<Preorder[]>("preorders"),
   /** Dates `YYYY-MM-DD`; deposit as typed, blank for none. A new release date is kept as a slip. */
-  setPreorder: (
-    item: string,
-    releaseOn: string,
-    deposit: string,
-    seller: string,
-    orderedOn: string,
-  ) => call<Preorder>("set_preorder", { item, releaseOn, deposit, seller, orderedOn }),
+  setPreorder: (preorder: PreorderInput) => call<Preorder>("set_preorder", { preorder }),
   receivePreorder: (item: string) => call<Preorder>("receive_preorder", { item }),
 };
 

@@ -107,7 +107,7 @@ describe("connectDatabase", () => {
   it("ends a failed upgrade on the could-not-open screen", async () => {
     answer = upgrading;
     await connectDatabase();
-    heard.failed!({ code: "migration", message: "/data/shop.db: table exists", fields: [] });
+    heard.failed!({ code: "migration_failed", message: "/data/shop.db: table exists", fields: [] });
     expect(app.upgrade).toBeNull();
     expect(app.problem).toBe("/data/shop.db: table exists");
   });

@@ -1,13 +1,13 @@
 // What the window learns at launch about its database: open (the screens
 // show), not openable (the problem is explained), or being upgraded for this
 // version of Trove (a full-window message until the upgrade's end event).
-import type { AppInfo } from "./bindings";
+import type { AppInfo, ErrorCode } from "./bindings";
 import { app } from "./app.svelte";
 import { CommandError, describe, events, ipc } from "./ipc";
 import { toasts } from "./toasts.svelte";
 
 /** The code every command answers while the database is being upgraded. */
-export const UPGRADING = "upgrading";
+export const UPGRADING: ErrorCode = "upgrading";
 
 /** Asks for the database's state and follows an upgrade to its end; returns the unlisten. */
 export async function connectDatabase(): Promise<() => void> {

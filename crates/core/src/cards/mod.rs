@@ -24,7 +24,7 @@ pub use collections::{Collection, CollectionEntry, CollectionMode, ValuePoint};
 pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
 pub use input::CardInput;
 pub use value::{PricePoint, Tier, TierThresholds};
-pub use wants::{DateSlip, Preorder, Wish};
+pub use wants::{DateSlip, Preorder, PreorderInput, Wish, WishInput};
 
 /// One item's card details, for a table page.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::Store;
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::items::find_item;
 use crate::money::{Currency, Money};
 
@@ -45,6 +45,54 @@ pub struct DateSlip {
     pub from_on: String,
     pub to_on: String,
     pub noted_at: String,
+}
+
+/// A wish as typed: every field text, blank for none. The price is an
+/// amount in the home currency, or followed by a code (`12.50 EUR`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct WishInput {
+    pub title: String,
+    pub max_price: String,
+    pub notes: String,
+}
+
+/// A pre-order as typed: the item (id, SKU or barcode), dates as
+/// `YYYY-MM-DD`, the deposit like a wish's price; blank is none (a blank
+/// seller, deposit or order date keeps what an earlier one said).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct PreorderInput {
+    pub item: String,
+    pub release_on: String,
+    pub deposit: String,
+    pub seller: String,
+    pub ordered_on: String,
+}
+
+/// Trimmed text, or none when blank.
+fn blank_is_none(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|t| !t.is_empty())
+}
+
+/// Collects one field's problem, so a form hears about all of them at once.
+fn field<T>(errors: &mut Vec<FieldError>, result: Result<T>) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(Error::Invalid(mut fields)) => {
+            errors.append(&mut fields);
+            None
+        }
+        Err(other) => {
+            errors.push(FieldError::new(
+                "",
+                "",
+                other.code().as_str(),
+                other.to_string(),
+            ));
+            None
+        }
+    }
 }
 
 fn money(amount: Option<i64>, currency: Option<String>) -> Option<Money> {
@@ -107,6 +155,68 @@ fn preorder_of(conn: &Connection, item_id: &str) -> Result<Option<Preorder>> {
 }
 
 impl Store {
+    /// Adds a wish typed in a form; every wrong field is named at once.
+    pub fn add_wish_input(&self, input: &WishInput) -> Result<Wish> {
+        let mut errors = Vec::new();
+        let title = input.title.trim();
+        if title.is_empty() {
+            errors.push(FieldError::new(
+                "title",
+                &input.title,
+                "required",
+                "a wish needs a title",
+            ));
+        }
+        let max_price =
+            field(&mut errors, self.typed_money("max_price", &input.max_price)).flatten();
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        self.add_wish(title, max_price, blank_is_none(&input.notes))
+    }
+
+    /// Puts an item on pre-order (or changes its pre-order) from a form;
+    /// every wrong field is named at once, an unknown item as the `item`
+    /// field's problem.
+    pub fn set_preorder_input(&self, input: &PreorderInput) -> Result<Preorder> {
+        let mut errors = Vec::new();
+        let item = input.item.trim();
+        let found = if item.is_empty() {
+            errors.push(FieldError::new(
+                "item",
+                &input.item,
+                "required",
+                "choose the item that is on pre-order",
+            ));
+            None
+        } else {
+            let found = self.read(|conn| find_item(conn, item))?;
+            if found.is_none() {
+                errors.push(FieldError::new(
+                    "item",
+                    &input.item,
+                    "item_unknown",
+                    format!("no item has the id, SKU or barcode '{item}'"),
+                ));
+            }
+            found
+        };
+        let release_on = field(&mut errors, parse_date("release_on", &input.release_on));
+        let ordered_on = blank_is_none(&input.ordered_on)
+            .and_then(|d| field(&mut errors, parse_date("ordered_on", d)));
+        let deposit = field(&mut errors, self.typed_money("deposit", &input.deposit)).flatten();
+        let (Some(found), Some(release_on), true) = (found, release_on, errors.is_empty()) else {
+            return Err(Error::Invalid(errors));
+        };
+        self.set_preorder(
+            &found.id,
+            &release_on,
+            deposit,
+            blank_is_none(&input.seller),
+            ordered_on.as_deref(),
+        )
+    }
+
     /// Adds something to the wishlist.
     pub fn add_wish(
         &self,

@@ -10,6 +10,7 @@ pub mod code128;
 mod layout;
 mod pdf;
 mod store;
+pub use store::SavedLabels;
 mod svg;
 mod text;
 
@@ -447,7 +448,7 @@ mod tests {
             code: "Pokémon".into(),
             ch: 'é',
         });
-        assert_eq!(e.code(), "label_code_not_code128");
+        assert_eq!(e.detail_code(), "label_code_not_code128");
         assert!(e.to_string().contains("'Pokémon'"), "{e}");
         assert!(e.is_rejection());
     }

@@ -1,12 +1,59 @@
 //! What goes on the label of a bin, a section or an item.
 
-use super::Label;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{render, Label, LabelFormat, LabelSize, Symbology};
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::storage::{looks_like_location_code, Bin, Location, Section};
 use crate::Item;
 
+/// A label file written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SavedLabels {
+    pub path: String,
+    /// How many labels it holds.
+    pub labels: u64,
+}
+
 impl Store {
+    /// Renders the labels of `keys` (location codes or items) to `path`, a
+    /// `.pdf` or `.svg` file. The file appears whole or not at all: it is
+    /// written beside its final name and renamed into place.
+    pub fn save_labels<S: AsRef<str>>(
+        &self,
+        keys: &[S],
+        size: LabelSize,
+        symbology: Symbology,
+        path: &Path,
+    ) -> Result<SavedLabels> {
+        let format = LabelFormat::from_path(path).ok_or_else(|| {
+            Error::invalid(
+                "path",
+                path.display().to_string(),
+                "label_format",
+                format!("{}: labels are saved as .pdf or .svg", path.display()),
+            )
+        })?;
+        let labels = self.labels_for(keys)?;
+        let bytes = render(&labels, size, symbology, format)?;
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = PathBuf::from(partial);
+        std::fs::write(&partial, bytes)
+            .and_then(|()| std::fs::rename(&partial, path))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&partial);
+                Error::io(path, e)
+            })?;
+        Ok(SavedLabels {
+            path: path.display().to_string(),
+            labels: labels.len() as u64,
+        })
+    }
+
     /// Labels for a location code: a bin gives its own label followed by
     /// one per section; a section gives its own.
     pub fn location_labels(&self, code: &str) -> Result<Vec<Label>> {

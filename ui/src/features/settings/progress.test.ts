@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobDone } from "../../lib/bindings";
+import type { ErrorCode, JobDone } from "../../lib/bindings";
 import { fileProgress, percentThrough, progressText, stopped } from "./progress";
 
 describe("import progress", () => {
@@ -39,13 +39,13 @@ describe("import progress", () => {
   });
 
   it("tells a job the person stopped from one that failed", () => {
-    const end = (code: string): JobDone => ({
+    const end = (code: ErrorCode): JobDone => ({
       job: "job-1",
       report: null,
       error: { code, message: "", fields: [] },
     });
     expect(stopped(end("cancelled"))).toBe(true);
-    expect(stopped(end("catalogue_format"))).toBe(false);
+    expect(stopped(end("invalid"))).toBe(false);
     expect(stopped({ job: "job-1", report: null, error: null })).toBe(false);
   });
 });

@@ -73,7 +73,7 @@ describe("typedMoney and wishAgain", () => {
       notes: null,
       created_at: "2026-01-02T03:04:05Z",
     };
-    expect(wishAgain(wish)).toEqual(["Black Lotus", "5000.00 USD", ""]);
+    expect(wishAgain(wish)).toEqual({ title: "Black Lotus", max_price: "5000.00 USD", notes: "" });
   });
 });
 
@@ -119,9 +119,18 @@ describe("formErrors", () => {
     expect(formErrors(e).fields).toEqual({ release_on: "write the date as YYYY-MM-DD" });
   });
 
-  it("puts an unknown item at the item field when there is one", () => {
+  it("puts an unknown item at the item field, as the core names it", () => {
+    const message = "no item has the id, SKU or barcode 'X-1'";
+    const e = new CommandError({
+      code: "invalid",
+      message,
+      fields: [{ field: "item", value: "X-1", code: "item_unknown", message }],
+    });
+    expect(formErrors(e)).toEqual({ fields: { item: message }, general: null });
+  });
+
+  it("says a failure no field is named in as one sentence", () => {
     const e = new CommandError({ code: "not_found", message: "no item matches 'X-1'", fields: [] });
-    expect(formErrors(e, "item").fields).toEqual({ item: "no item matches 'X-1'" });
     expect(formErrors(e)).toEqual({ fields: {}, general: "no item matches 'X-1'" });
   });
 

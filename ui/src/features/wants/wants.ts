@@ -1,7 +1,7 @@
 // The Wants screen's pure parts: a pre-order's release-date history and how
 // far off its release is, money turned back into the text it was typed as,
 // and a failed save's errors put beside the fields they are about.
-import type { Money, Preorder, Wish } from "../../lib/bindings";
+import type { Money, Preorder, Wish, WishInput } from "../../lib/bindings";
 import { CommandError, describe } from "../../lib/ipc";
 import { decimalText } from "../../lib/money";
 
@@ -44,9 +44,9 @@ export function typedMoney(m: Money | null): string {
   return m ? `${decimalText(m)} ${m.currency}` : "";
 }
 
-/** The `addWish` arguments that put a removed wish back as it was. */
-export function wishAgain(w: Wish): [title: string, maxPrice: string, notes: string] {
-  return [w.title, typedMoney(w.max_price), w.notes ?? ""];
+/** The wish, as typed, that puts a removed one back as it was. */
+export function wishAgain(w: Wish): WishInput {
+  return { title: w.title, max_price: typedMoney(w.max_price), notes: w.notes ?? "" };
 }
 
 /** The local date of an RFC 3339 time as `YYYY-MM-DD`, the way release dates are written beside it. */
@@ -63,8 +63,9 @@ export interface FormErrors {
   general: string | null;
 }
 
-/** Where each problem of a failed save belongs; `itemField` takes "no item matches". */
-export function formErrors(e: unknown, itemField?: string): FormErrors {
+/** Where each problem of a failed save belongs: beside its field, or as
+ * one sentence when no field is named. */
+export function formErrors(e: unknown): FormErrors {
   const fields: Record<string, string> = {};
   if (e instanceof CommandError) {
     for (const f of e.fields) {
@@ -73,9 +74,6 @@ export function formErrors(e: unknown, itemField?: string): FormErrors {
         ? f.message.slice(f.field.length + 2)
         : f.message;
       fields[f.field] = fields[f.field] ? `${fields[f.field]}; ${message}` : message;
-    }
-    if (itemField && e.code === "not_found" && e.message.startsWith("no item ")) {
-      fields[itemField] = e.message;
     }
   }
   const general = Object.keys(fields).length === 0 ? describe(e) : null;

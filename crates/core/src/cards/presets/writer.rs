@@ -93,7 +93,7 @@ impl<'c> CardWriter<'c> {
                         line,
                         &name,
                         &value,
-                        other.code(),
+                        other.code().as_str(),
                         other.to_string(),
                     )]
                 }
