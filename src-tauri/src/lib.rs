@@ -3,6 +3,14 @@
 //! the way: every rule lives in the core.
 
 mod commands;
+#[cfg(any(
+    target_os = "linux",
+    target_os = "dragonfly",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd"
+))]
+mod display;
 mod error;
 mod photo_scope;
 mod state;
@@ -23,6 +31,19 @@ use crate::state::{database_from_args, AppState};
 /// OS app-data default.
 pub fn run() {
     let started = Instant::now();
+    // Before the database is claimed: a launch that cannot show a window
+    // must not hold (or upgrade) it.
+    #[cfg(any(
+        target_os = "linux",
+        target_os = "dragonfly",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_os = "openbsd"
+    ))]
+    if let Some(why) = display::unavailable() {
+        eprintln!("{why}");
+        std::process::exit(display::NO_DISPLAY_EXIT);
+    }
     let path = database_from_args(std::env::args());
     // Quick even when the schema needs upgrading: that waits for the
     // window (see `setup`), which says what is happening meanwhile.

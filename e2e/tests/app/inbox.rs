@@ -12,7 +12,7 @@ use trove_e2e::{keys, Driver, Element, PointerActions, Session};
 use crate::editing::wait_editor_ready;
 use crate::photos::{drop_files, small_size, wait_shown, write_samples, Sample, Shown};
 use crate::support::{
-    add_item, ensure, press, quoted, scan, show, wait_toast, Db, Outcome, SCANNER_GAP, WAIT,
+    add_item, ensure, press, quoted, scan_as_scanner, show, wait_toast, Db, Outcome, WAIT,
 };
 
 const TILES: &str = "[data-testid=inbox-photo]";
@@ -215,7 +215,7 @@ pub fn inbox_assigns_photos(driver: &mut Driver) -> Outcome {
     wait_selected(&app, "1 photo selected")?;
     app.find("[data-testid=inbox-assign]")?.click()?;
     app.wait_for("[data-testid=item-picker-search]", WAIT)?;
-    scan(&app, "OMS-1", SCANNER_GAP)?;
+    scan_as_scanner(&app, "OMS-1")?;
     wait_item_photos(&store, &app, &stool.id, &ids[3..4])?;
     app.wait_gone("[data-testid=item-picker]", WAIT)?;
     ensure!(

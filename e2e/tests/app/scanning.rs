@@ -5,38 +5,13 @@
 
 use std::time::Duration;
 
-use trove_e2e::{keys, Driver, KeyActions, Session};
+use trove_e2e::{keys, Driver, KeyActions};
 
 use crate::editing::wait_editor_ready;
 use crate::support::{
-    add_item, blur, describe_gaps, ensure, gaps, record_keys, recorded_keys, scan, settle,
-    wait_editor_titled, wait_toast, Db, Outcome, SCANNER_GAP, WAIT,
+    add_item, blur, describe_gaps, ensure, gaps, record_keys, recorded_keys, scan_as_scanner,
+    settle, wait_editor_titled, wait_toast, Db, Outcome, WAIT,
 };
-
-/// The detector's longest gap between two keys of one burst (ui/src/lib/scanner.ts).
-const DETECTOR_MAX_GAP_MS: f64 = 40.0;
-
-/// Scans `code` and reports how fast the driver really delivered the keys.
-fn scan_measured(app: &Session, code: &str) -> Outcome<String> {
-    record_keys(app)?;
-    scan(app, code, SCANNER_GAP)?;
-    let keys = recorded_keys(app)?;
-    let g = gaps(&keys);
-    let max = g.iter().cloned().fold(0.0, f64::max);
-    let mut report = format!(
-        "{} keydowns for {code:?}+Enter asked {} ms apart: {}",
-        keys.len(),
-        SCANNER_GAP.as_millis(),
-        describe_gaps(&g)
-    );
-    if max > DETECTOR_MAX_GAP_MS {
-        report.push_str(&format!(
-            " -- SLOWER than the detector's {DETECTOR_MAX_GAP_MS} ms maximum gap"
-        ));
-    }
-    println!("    key delivery: {report}");
-    Ok(report)
-}
 
 /// A burst opens the scanned item and leaves the focused field as it was;
 /// the same keys typed slowly stay in the field and open nothing.
@@ -53,7 +28,7 @@ pub fn scanner_burst_opens_item(driver: &mut Driver) -> Outcome {
     search.send_keys("abc")?;
     // Far longer than a burst's gap, so "abc" cannot join the scan.
     settle(300);
-    let delivery = scan_measured(&app, "SCAN-0001")?;
+    let delivery = scan_as_scanner(&app, "SCAN-0001")?;
     wait_editor_titled(&app, "Brass Desk Lamp").map_err(|e| format!("{e}; {delivery}"))?;
     let left = search.value()?;
     ensure!(
@@ -106,13 +81,13 @@ pub fn put_away_by_two_scans(driver: &mut Driver) -> Outcome {
     let app = driver.launch(&db.path)?;
 
     blur(&app)?;
-    let delivery = scan_measured(&app, "PUT-1")?;
+    let delivery = scan_as_scanner(&app, "PUT-1")?;
     wait_editor_titled(&app, "Enamel Pin Set").map_err(|e| format!("{e}; {delivery}"))?;
     app.wait_for("[data-testid=put-away]", WAIT)?;
     // The editor has put focus in its title: the section scan lands there
     // first and must be taken back out.
     wait_editor_ready(&app)?;
-    let delivery = scan_measured(&app, "B1-1")?;
+    let delivery = scan_as_scanner(&app, "B1-1")?;
     let toast = wait_toast(&app, "away in B1-1").map_err(|e| format!("{e}; {delivery}"))?;
     ensure!(toast.contains("Put"), "the toast reads {toast:?}");
     if app.try_find("[data-testid=item-editor]")?.is_some() {
@@ -143,7 +118,7 @@ pub fn unknown_code_offers_create(driver: &mut Driver) -> Outcome {
     let db = Db::new()?;
     let app = driver.launch(&db.path)?;
     blur(&app)?;
-    let delivery = scan_measured(&app, "4006381333931")?;
+    let delivery = scan_as_scanner(&app, "4006381333931")?;
     app.wait_for("[data-testid=unknown-code]", WAIT)
         .map_err(|e| format!("{e}; {delivery}"))?;
     if let Some(problem) = app.try_find("[data-testid=scan-problem]")? {

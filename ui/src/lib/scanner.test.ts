@@ -19,9 +19,25 @@ function typeInto(
   return { steps, enter: d.key({ key: "Enter", time: t }), end: t };
 }
 
+/** Feeds `text` then Enter from `t0`, `gaps[i]` ms before key i + 1 (the last before Enter). */
+function typeWithGaps(d: ScanDetector, text: string, t0: number, gaps: number[]): ScanStep[] {
+  const keys = [...Array.from(text), "Enter"];
+  expect(gaps.length).toBe(keys.length - 1);
+  let t = t0;
+  return keys.map((key, i) => {
+    if (i > 0) t += gaps[i - 1];
+    return d.key({ key, time: t });
+  });
+}
+
+/** `n` gaps of `fast` ms with `slow` ones at the given positions. */
+function gapsWith(n: number, fast: number, slow: Record<number, number>): number[] {
+  return Array.from({ length: n }, (_, i) => slow[i] ?? fast);
+}
+
 describe("ScanDetector", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_SCANNER).toEqual({ maxGapMs: 40, minLength: 4 });
+    expect(DEFAULT_SCANNER).toEqual({ maxGapMs: 40, slowGapMs: 100, minLength: 4 });
   });
 
   it("recognises a fast burst ended by Enter as a scan", () => {
@@ -32,10 +48,54 @@ describe("ScanDetector", () => {
     expect(enter).toEqual({ kind: "scan", code: "0123456789012" });
   });
 
-  it("accepts gaps of exactly maxGapMs and rejects one ms more", () => {
+  it("accepts gaps of exactly maxGapMs", () => {
     const d = new ScanDetector({ maxGapMs: 20 });
     expect(typeInto(d, "ABCD", 0, 20).enter).toEqual({ kind: "scan", code: "ABCD" });
-    expect(typeInto(d, "ABCD", 1000, 20, 21).enter).toEqual({ kind: "none" });
+  });
+
+  it("tolerates one slow gap in an otherwise fast burst, wherever it falls", () => {
+    // The e2e burst that once failed: a single 43 ms gap from a busy machine.
+    const code = "SCAN-0001";
+    for (const slow of [43, 90, 100]) {
+      for (const at of [0, 4, code.length - 1]) {
+        const d = new ScanDetector();
+        const steps = typeWithGaps(d, code, 1000, gapsWith(code.length, 5, { [at]: slow }));
+        expect(steps[0]).toEqual({ kind: "start" });
+        expect(steps.slice(1, -1).every((s) => s.kind === "none")).toBe(true);
+        expect(steps.at(-1)).toEqual({ kind: "scan", code });
+      }
+    }
+  });
+
+  it("rejects a burst with two slow gaps, and starts afresh at the second", () => {
+    const d = new ScanDetector();
+    const steps = typeWithGaps(d, "SCAN-0001", 0, gapsWith(9, 5, { 2: 43, 6: 43 }));
+    expect(steps.map((s) => s.kind)).toEqual([
+      ...["start", "none", "none", "none", "none", "none", "none"],
+      ...["start", "none", "none"],
+    ]);
+    expect(steps.at(-1)).toEqual({ kind: "none" });
+  });
+
+  it("ends a burst at any gap over slowGapMs, the Enter's too", () => {
+    const d = new ScanDetector();
+    const mid = typeWithGaps(d, "SCAN-0001", 0, gapsWith(9, 5, { 3: 101 }));
+    expect(mid[4]).toEqual({ kind: "start" });
+    // What is left after the gap ("-0001") is a burst of its own.
+    expect(mid.at(-1)).toEqual({ kind: "scan", code: "-0001" });
+    expect(typeWithGaps(d, "SCAN-0001", 1000, gapsWith(9, 5, { 8: 101 })).at(-1)).toEqual({
+      kind: "none",
+    });
+  });
+
+  it("wants the burst's mean gap within maxGapMs", () => {
+    const d = new ScanDetector();
+    // Four gaps: 30 + 30 + 30 + 70 = 160, a mean of exactly 40 ms.
+    expect(typeWithGaps(d, "ABCD", 0, [30, 30, 70, 30]).at(-1)).toEqual({
+      kind: "scan",
+      code: "ABCD",
+    });
+    expect(typeWithGaps(d, "ABCD", 1000, [30, 31, 70, 30]).at(-1)).toEqual({ kind: "none" });
   });
 
   it("treats a burst shorter than minLength as an ordinary Enter", () => {
@@ -44,11 +104,24 @@ describe("ScanDetector", () => {
     expect(typeInto(d, "ABCD", 100, 5).enter).toEqual({ kind: "scan", code: "ABCD" });
   });
 
-  it("never sees a scan in slow human typing, and starts afresh on every key", () => {
+  it("never sees a scan in a person's typing, and starts afresh on every key", () => {
     const d = new ScanDetector();
-    const { steps, enter } = typeInto(d, "ABC12345", 0, 60);
+    const { steps, enter } = typeInto(d, "ABC12345", 0, 120);
     expect(steps.every((s) => s.kind === "start")).toBe(true);
     expect(enter).toEqual({ kind: "none" });
+  });
+
+  it("never sees a scan in a fast typist's steady 60 ms either", () => {
+    const d = new ScanDetector();
+    expect(typeInto(d, "ABC12345", 0, 60).enter).toEqual({ kind: "none" });
+  });
+
+  it("does not take a fast typist's short word for a scan", () => {
+    const d = new ScanDetector();
+    // Rolled-over pairs are quick, the pauses between them are not.
+    expect(typeWithGaps(d, "word", 0, [35, 80, 30, 70]).at(-1)).toEqual({ kind: "none" });
+    // Shorter than minLength, however fast.
+    expect(typeWithGaps(d, "the", 1000, [25, 30, 30]).at(-1)).toEqual({ kind: "none" });
   });
 
   it("does not count an Enter that comes too long after a fast burst", () => {
@@ -253,6 +326,18 @@ describe("installScanner", () => {
     expect(scans).toEqual(["SKU-0042"]);
     expect(field?.value).toBe("Blue mug");
     expect([field?.selectionStart, field?.selectionEnd]).toEqual([8, 8]);
+  });
+
+  it("takes a burst with one slow gap back out of the field too", () => {
+    const { win, field, scans } = setup();
+    let t = win.type("Blue mug", 0, 120);
+    t = win.type("SKU-", t + 500, 4);
+    t = win.type("0042", t + 39, 4);
+    expect(field?.value).toBe("Blue mugSKU-0042");
+    win.press("Enter", t);
+    expect(scans).toEqual(["SKU-0042"]);
+    expect(field?.value).toBe("Blue mug");
+    expect(win.entersSeen).toBe(0);
   });
 
   it("restores a selection the burst replaced", () => {

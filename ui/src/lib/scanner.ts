@@ -1,20 +1,30 @@
 // USB barcode scanners are keyboards: they "type" the code as a burst of
 // keystrokes a few milliseconds apart and press Enter. They are told apart
-// from people by timing alone: a burst of at least `minLength` printable keys,
-// each within `maxGapMs` of the one before, ended by an Enter just as fast.
-// People type ≥ ~60 ms apart, so their keys never form a burst, and nothing a
-// person types is ever held back: keys always land where they normally would,
-// and only when a burst turns out to be a scan are its characters taken back
-// out of the field they landed in.
+// from people by timing alone: a burst of at least `minLength` printable keys
+// ended by an Enter, at a scanner's pace (the mean gap at most `maxGapMs`),
+// where every gap is within `maxGapMs` but one, which may be as long as
+// `slowGapMs`. That one slow gap is there because scanners and busy
+// computers jitter (WebKitWebDriver once delivered a burst with a single
+// 43 ms gap while a build ran); a person types 100–300 ms apart, so their
+// keys break a burst outright, and even a fast typist's quick pairs come
+// with more than one slow gap. Nothing a person types is ever held back:
+// keys always land where they normally would, and only when a burst turns
+// out to be a scan are its characters taken back out of the field they
+// landed in.
 
 export interface ScannerOptions {
-  /** Longest pause between two keys of one burst, in milliseconds. */
+  /** Longest usual pause between two keys of one burst, in milliseconds. */
   maxGapMs: number;
+  /**
+   * Longest pause for the one gap per burst that may exceed `maxGapMs`, in
+   * milliseconds; a longer pause always ends the burst.
+   */
+  slowGapMs: number;
   /** Fewest printable keys before the Enter for a burst to count as a scan. */
   minLength: number;
 }
 
-export const DEFAULT_SCANNER: ScannerOptions = { maxGapMs: 40, minLength: 4 };
+export const DEFAULT_SCANNER: ScannerOptions = { maxGapMs: 40, slowGapMs: 100, minLength: 4 };
 
 /** One keydown, as much of it as the detector needs. */
 export interface ScanKey {
@@ -45,6 +55,10 @@ export class ScanDetector {
   private readonly options: ScannerOptions;
   private buffer = "";
   private last = 0;
+  /** Gaps over `maxGapMs` in the burst so far (at most one). */
+  private slowGaps = 0;
+  /** Sum of the burst's gaps so far, for its mean. */
+  private totalGap = 0;
 
   constructor(options: Partial<ScannerOptions> = {}) {
     this.options = { ...DEFAULT_SCANNER, ...options };
@@ -54,8 +68,8 @@ export class ScanDetector {
    * Feed every keydown in order. "start" = this printable key begins a new
    * potential burst (the caller snapshots the focused field *before* the key
    * lands); "scan" = this key is the Enter that completes a burst of
-   * >= minLength printable keys each <= maxGapMs apart, with the Enter itself
-   * <= maxGapMs after the last key.
+   * >= minLength printable keys whose gaps, the Enter's included, are each
+   * <= maxGapMs but for at most one <= slowGapMs, with a mean <= maxGapMs.
    */
   key(k: ScanKey): ScanStep {
     if (k.ctrl || k.alt || k.meta) {
@@ -66,7 +80,7 @@ export class ScanDetector {
     if (IGNORED_KEYS.has(k.key)) return NONE;
     if (k.key === "Enter") {
       const step: ScanStep =
-        this.buffer.length >= this.options.minLength && this.inBurst(k.time)
+        this.buffer.length >= this.options.minLength && this.extend(k.time) && this.atPace()
           ? { kind: "scan", code: this.buffer }
           : NONE;
       this.reset();
@@ -77,8 +91,17 @@ export class ScanDetector {
       this.reset();
       return NONE;
     }
-    const continues = this.buffer.length > 0 && this.inBurst(k.time);
-    this.buffer = continues ? this.buffer + k.key : k.key;
+    // A burst broken by a second slow gap starts afresh at this key, not
+    // after the first slow gap: the caller's snapshot is only ever taken at
+    // a "start", and restoring an older one would take back a person's key.
+    // The cost is that a key typed < slowGapMs before a scan joins it.
+    const continues = this.buffer.length > 0 && this.extend(k.time);
+    if (continues) {
+      this.buffer += k.key;
+    } else {
+      this.reset();
+      this.buffer = k.key;
+    }
     this.last = k.time;
     return continues ? NONE : START;
   }
@@ -86,11 +109,28 @@ export class ScanDetector {
   /** Forgets any burst in progress. */
   reset(): void {
     this.buffer = "";
+    this.slowGaps = 0;
+    this.totalGap = 0;
   }
 
-  private inBurst(time: number): boolean {
+  /** Counts the gap up to `time` into the burst, if the burst can take it. */
+  private extend(time: number): boolean {
     const gap = time - this.last;
-    return gap >= 0 && gap <= this.options.maxGapMs;
+    const slow = gap > this.options.maxGapMs;
+    if (gap < 0 || gap > this.options.slowGapMs || (slow && this.slowGaps > 0)) return false;
+    if (slow) this.slowGaps++;
+    this.totalGap += gap;
+    return true;
+  }
+
+  /**
+   * The burst as a whole keeps a scanner's pace: its slow gap was made up
+   * by fast ones, so a few keys each just under the limit plus a slow one
+   * (a quick person's rollover at best) are not taken for a scan.
+   */
+  private atPace(): boolean {
+    // One gap per printable key: before each key but the first, and the Enter's.
+    return this.totalGap / this.buffer.length <= this.options.maxGapMs;
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_SCANNER } from "./scanner";
 import { installShortcuts, LETTER_DELAY_MS } from "./shortcuts";
 
 /** A window just real enough for the shortcut handler. */
@@ -57,6 +58,18 @@ describe("shortcuts", () => {
     const h = handlers();
     installShortcuts(win, h);
     for (const key of "N-100") press(key);
+    press("Enter");
+    vi.advanceTimersByTime(LETTER_DELAY_MS * 2);
+    expect(h.newItem).not.toHaveBeenCalled();
+  });
+
+  it("waits out the scanner's one slow gap after the N of a scanned code", () => {
+    const { win, press } = fakeWindow();
+    const h = handlers();
+    installShortcuts(win, h);
+    press("N");
+    vi.advanceTimersByTime(DEFAULT_SCANNER.slowGapMs);
+    for (const key of "-100") press(key);
     press("Enter");
     vi.advanceTimersByTime(LETTER_DELAY_MS * 2);
     expect(h.newItem).not.toHaveBeenCalled();

@@ -6,8 +6,11 @@
 // shortcut.
 import { DEFAULT_SCANNER } from "./scanner";
 
-/** How long a single-letter shortcut waits to be sure it is not a scan. */
-export const LETTER_DELAY_MS = DEFAULT_SCANNER.maxGapMs + 20;
+/**
+ * How long a single-letter shortcut waits to be sure it is not a scan: past
+ * the detector's one slow gap, which may fall right after the letter.
+ */
+export const LETTER_DELAY_MS = DEFAULT_SCANNER.slowGapMs + 20;
 
 export interface ShortcutHandlers {
   search: () => void;
