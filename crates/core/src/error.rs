@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::import::ImportReport;
+use crate::import::report::ImportReport;
 
 /// Result with the core's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

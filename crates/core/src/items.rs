@@ -833,40 +833,6 @@ impl Store {
         })
     }
 
-    /// Deletes every item in the trash for good; returns how many. Each
-    /// deleted record is kept whole in the activity log.
-    /// Their photos go with them; a photo file goes once nothing else uses it.
-    pub fn empty_trash(&self) -> Result<usize> {
-        let files = self.photo_files();
-        let (count, _) = self.write_then(
-            |tx| {
-                let mut stmt =
-                    tx.prepare_cached(&format!("{ITEM_SELECT} WHERE i.deleted_at IS NOT NULL"))?;
-                let trashed: Vec<Item> = stmt
-                    .query_map([], item_from_row)?
-                    .collect::<rusqlite::Result<_>>()?;
-                let photo_files =
-                    crate::photos::files_of_items(tx, trashed.iter().map(|i| i.id.as_str()))?;
-                for item in &trashed {
-                    activity::log(
-                        tx,
-                        "purge",
-                        "item",
-                        &item.id,
-                        None,
-                        serde_json::to_value(item).ok(),
-                        None,
-                    )?;
-                    tx.prepare_cached("DELETE FROM items WHERE id = ?1")?
-                        .execute([&item.id])?;
-                }
-                Ok((trashed.len(), photo_files))
-            },
-            |conn, (_, photo_files)| crate::photos::remove_unused_files(conn, &files, photo_files),
-        )?;
-        Ok(count)
-    }
-
     /// Moves an item (or `quantity` units of its stack) to a location code
     /// or name path. Moving part of a stack splits it: the moved units
     /// become a new row that remembers its origin.

@@ -24,6 +24,7 @@ pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod storage;
+mod trash;
 pub mod vocabulary;
 
 pub use db::Store;

@@ -6,15 +6,13 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::layout::{CellError, Columns, Layout, Row};
+use super::layout::{Columns, Layout, Row};
 use super::source::Source;
 use super::writer::CardWriter;
 use super::{dragonshield, homebox, manabox, tcgplayer, Preset};
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::import::{
-    row_error, settle, write_row, ImportOptions, ImportProgress, ImportReport, RowError,
-};
+use crate::import::{row_error, settle, write_row, ImportOptions, ImportProgress, ImportReport};
 use crate::{new_id, now};
 
 /// Rows between progress callbacks.
@@ -257,9 +255,4 @@ fn rows(
         )?;
     }
     Ok(())
-}
-
-/// A preset's cell error at `line`.
-pub(super) fn cell_error(report: &ImportReport, line: u64, e: CellError) -> RowError {
-    row_error(report, line, &e.column, &e.value, &e.code, e.message)
 }

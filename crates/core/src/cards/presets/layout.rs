@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::words::{boolean, price};
 use crate::cards::Card;
+use crate::import::{row_error, ImportReport, RowError};
 use crate::item::ItemChanges;
 use crate::money::{Currency, Money};
 
@@ -221,4 +222,9 @@ impl Row<'_> {
             .map_err(|e| errors.push(self.error(col, e.code(), e.to_string())))
             .ok()
     }
+}
+
+/// A preset's cell error at `line`, as the import report lists it.
+pub(super) fn cell_error(report: &ImportReport, line: u64, e: CellError) -> RowError {
+    row_error(report, line, &e.column, &e.value, &e.code, e.message)
 }

@@ -7,8 +7,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::import::cell_error;
-use super::layout::{Entry, Layout, Row};
+use super::layout::{cell_error, Entry, Layout, Row};
 use super::manabox::SCRYFALL_ID;
 use super::IMPORT_KEY;
 use crate::cards::{card_of, write_card, Card};
