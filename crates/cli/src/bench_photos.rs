@@ -8,7 +8,6 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use clap::Args;
-use image::{Rgb, RgbImage};
 use serde::Serialize;
 use trove_core::{Error, Store};
 
@@ -200,7 +199,7 @@ fn generate(dir: &Path, count: u32) -> Result<Vec<PathBuf>, Error> {
     for n in 0..count {
         let path = dir.join(format!("IMG_{:04}.jpg", n + 1));
         if !path.exists() {
-            let image = photo_like(n);
+            let image = trove_core::sample::photo_like(n, WIDTH, HEIGHT);
             let mut bytes = Vec::new();
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
                 .encode_image(&image)
@@ -223,29 +222,3 @@ fn generate(dir: &Path, count: u32) -> Result<Vec<PathBuf>, Error> {
     Ok(paths)
 }
 
-fn photo_like(seed: u32) -> RgbImage {
-    let mut state = u64::from(seed).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut noise = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % 17) as i32 - 8
-    };
-    let (fw, fh) = (WIDTH as f32, HEIGHT as f32);
-    let phase = seed as f32 * 0.37;
-    RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
-        let (u, v) = (x as f32 / fw, y as f32 / fh);
-        let light = 0.55 + 0.35 * (u * 2.1 + phase).sin() * (v * 1.7 - phase).cos();
-        // An object: a disc with a hard edge and a striped texture.
-        let (dx, dy) = (u - 0.5 - 0.1 * phase.sin(), v - 0.5);
-        let inside = dx * dx + dy * dy < 0.06;
-        let stripes = ((x as f32 * 0.07 + y as f32 * 0.02).sin() * 18.0) as i32;
-        let base = if inside {
-            [170 + stripes, 90 + stripes / 2, 60]
-        } else {
-            [90, 120, 150]
-        };
-        let mut px = |c: i32| ((c as f32 * light) as i32 + noise()).clamp(0, 255) as u8;
-        Rgb([px(base[0]), px(base[1]), px(base[2])])
-    })
-}

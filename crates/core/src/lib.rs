@@ -20,6 +20,7 @@ pub mod money;
 pub mod owner;
 pub mod photos;
 pub mod scan;
+pub mod sample;
 pub mod search;
 pub mod settings;
 pub mod stats;
