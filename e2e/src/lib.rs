@@ -2,7 +2,6 @@
 //! WebDriver client and a harness that runs the real app in a real WebKit
 //! window (Xvfb + tauri-driver + WebKitWebDriver) on a given database.
 
-mod base64;
 pub mod error;
 pub mod file_dialog;
 pub mod harness;

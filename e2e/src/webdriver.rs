@@ -6,10 +6,12 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde_json::{json, Value};
 
 use crate::error::{Error, Result};
-use crate::{base64, http};
+use crate::http;
 
 /// The key under which W3C WebDriver names an element in JSON.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -38,12 +40,16 @@ pub mod keys {
 #[derive(Debug, Clone)]
 pub struct Client {
     addr: String,
+    agent: ureq::Agent,
 }
 
 impl Client {
     /// A client of the server at `addr` (`127.0.0.1:4444`).
     pub fn new(addr: impl Into<String>) -> Client {
-        Client { addr: addr.into() }
+        Client {
+            addr: addr.into(),
+            agent: http::agent(),
+        }
     }
 
     /// `GET /status`: whether the server is ready for a session.
@@ -82,11 +88,18 @@ impl Client {
             ("POST", None) => Some("{}".to_string()),
             _ => None,
         };
-        let response = http::request(&self.addr, method, path, text.as_deref(), COMMAND_TIMEOUT)
-            .map_err(|detail| Error::Transport {
-                command: command.clone(),
-                detail,
-            })?;
+        let response = http::request(
+            &self.agent,
+            &self.addr,
+            method,
+            path,
+            text.as_deref(),
+            COMMAND_TIMEOUT,
+        )
+        .map_err(|detail| Error::Transport {
+            command: command.clone(),
+            detail,
+        })?;
         let json: Value = serde_json::from_slice(&response.body).map_err(|e| Error::Transport {
             command: command.clone(),
             detail: format!(
@@ -518,8 +531,8 @@ fn png(v: &Value, command: &str) -> Result<Vec<u8>> {
         command: command.into(),
         detail: "the screenshot is not text".into(),
     })?;
-    base64::decode(text).map_err(|detail| Error::Transport {
+    BASE64.decode(text).map_err(|e| Error::Transport {
         command: command.into(),
-        detail,
+        detail: format!("the screenshot is not base64: {e}"),
     })
 }

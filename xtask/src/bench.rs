@@ -12,8 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
 use crate::app;
-use crate::json::{self, Json};
 use crate::setup;
 use crate::util::{self, Ctx, Result, Steps};
 
@@ -138,41 +141,54 @@ fn card_bench(exe: &Path, dir: &Path, steps: &mut Steps) -> Result<String> {
         let out = util::run_capture(&mut c)?;
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     })?;
-    let v = json::parse_report(&out).map_err(|e| format!("`trove bench cards`: {e}\n{out}"))?;
-    render_card_bench(&v)
-        .ok_or_else(|| format!("`trove bench cards` printed an unexpected report:\n{out}"))
+    let report = parse_report(&out).map_err(|e| format!("`trove bench cards`: {e}\n{out}"))?;
+    Ok(render_card_bench(&report))
 }
 
-fn render_card_bench(v: &Json) -> Option<String> {
-    let (sets, cards, rows) = (v.num("sets")?, v.num("catalogue_cards")?, v.num("rows")?);
-    let (import, reimport) = (v.num("import_seconds")?, v.num("reimport_seconds")?);
+/// What `trove bench cards --json` prints.
+#[derive(Deserialize)]
+struct CardReport {
+    sets: u64,
+    catalogue_cards: u64,
+    rows: u64,
+    catalogue_megabytes: f64,
+    manabox_megabytes: f64,
+    catalogue_seconds: f64,
+    import_seconds: f64,
+    reimport_seconds: f64,
+    completion_seconds: f64,
+    completion_ms_p50: f64,
+    completion_ms_max: f64,
+}
+
+fn render_card_bench(r: &CardReport) -> String {
+    let (sets, cards, rows) = (r.sets, r.catalogue_cards, r.rows);
+    let (import, reimport) = (r.import_seconds, r.reimport_seconds);
     let mut s = String::from("| step | seconds | rate |\n|---|---:|---:|\n");
     let _ = writeln!(
         s,
-        "| catalogue: Scryfall bulk JSON, {sets:.0} sets, {cards:.0} cards ({:.0} MB) | {:.2} | {:.0} cards/s |",
-        v.num("catalogue_megabytes")?,
-        v.num("catalogue_seconds")?,
-        cards / v.num("catalogue_seconds")?
+        "| catalogue: Scryfall bulk JSON, {sets} sets, {cards} cards ({:.0} MB) | {:.2} | {:.0} cards/s |",
+        r.catalogue_megabytes,
+        r.catalogue_seconds,
+        cards as f64 / r.catalogue_seconds
     );
     let _ = writeln!(
         s,
-        "| ManaBox file, {rows:.0} rows ({:.1} MB), linked to the catalogue | {import:.2} | {:.0} rows/s |",
-        v.num("manabox_megabytes")?,
-        rows / import
+        "| ManaBox file, {rows} rows ({:.1} MB), linked to the catalogue | {import:.2} | {:.0} rows/s |",
+        r.manabox_megabytes,
+        rows as f64 / import
     );
     let _ = writeln!(
         s,
         "| the same file again, unchanged | {reimport:.2} | {:.0} rows/s |",
-        rows / reimport
+        rows as f64 / reimport
     );
     let _ = writeln!(
         s,
-        "| set completion of all {sets:.0} sets | {:.2} | p50 {:.2} ms, max {:.2} ms per set |",
-        v.num("completion_seconds")?,
-        v.num("completion_ms_p50")?,
-        v.num("completion_ms_max")?
+        "| set completion of all {sets} sets | {:.2} | p50 {:.2} ms, max {:.2} ms per set |",
+        r.completion_seconds, r.completion_ms_p50, r.completion_ms_max
     );
-    Some(s)
+    s
 }
 
 /// How many generated 12 MP JPEGs the photo benchmark imports.
@@ -191,53 +207,67 @@ fn photo_bench(exe: &Path, dir: &Path, steps: &mut Steps) -> Result<String> {
         let out = util::run_capture(&mut c)?;
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     })?;
-    let v = json::parse_report(&out).map_err(|e| format!("`trove bench photos`: {e}\n{out}"))?;
-    render_photo_bench(&v)
-        .ok_or_else(|| format!("`trove bench photos` printed an unexpected report:\n{out}"))
+    let report = parse_report(&out).map_err(|e| format!("`trove bench photos`: {e}\n{out}"))?;
+    Ok(render_photo_bench(&report))
 }
 
-fn render_photo_bench(v: &Json) -> Option<String> {
-    let run = |key: &str| -> Option<(f64, f64, f64)> {
-        let r = v.get(key)?;
-        Some((
-            r.num("seconds")?,
-            r.num("photos_per_second")?,
-            r.num("megabytes_per_second")?,
-        ))
-    };
-    let (cores, photos) = (v.num("cores")?, v.num("photos")?);
+/// What `trove bench photos --json` prints.
+#[derive(Deserialize)]
+struct PhotoReport {
+    photos: u64,
+    width: u64,
+    height: u64,
+    megabytes: f64,
+    cores: u64,
+    trove: PhotoRun,
+    vips_sequential: PhotoRun,
+    vips_parallel: PhotoRun,
+    vips_version: String,
+}
+
+#[derive(Deserialize)]
+struct PhotoRun {
+    seconds: f64,
+    photos_per_second: f64,
+    megabytes_per_second: f64,
+}
+
+fn render_photo_bench(r: &PhotoReport) -> String {
     let mut s = format!(
-        "{photos} JPEGs of {}×{} ({:.0} MB), {cores} cores, {}. Throughput is photos per second of wall time, both thumbnail sizes made.\n\n\
+        "{} JPEGs of {}×{} ({:.0} MB), {} cores, {}. Throughput is photos per second of wall time, both thumbnail sizes made.\n\n\
          | run | seconds | photos/s | MB/s |\n|---|---:|---:|---:|\n",
-        v.num("width")?,
-        v.num("height")?,
-        v.num("megabytes")?,
-        v.str("vips_version")?,
+        r.photos, r.width, r.height, r.megabytes, r.cores, r.vips_version,
     );
-    for (label, key) in [
+    for (label, run) in [
         (
             "Trove import: hash, store original, 256 + 1024 thumbnails, rows",
-            "trove",
+            &r.trove,
         ),
         (
             "vipsthumbnail -s 1024, then -s 256 (one process per size)",
-            "vips_sequential",
+            &r.vips_sequential,
         ),
         (
             "vipsthumbnail -s 1024, then -s 256 (one process per core per size)",
-            "vips_parallel",
+            &r.vips_parallel,
         ),
     ] {
-        let (secs, rate, mbs) = run(key)?;
-        let _ = writeln!(s, "| {label} | {secs:.2} | {rate:.1} | {mbs:.0} |");
+        let _ = writeln!(
+            s,
+            "| {label} | {:.2} | {:.1} | {:.0} |",
+            run.seconds, run.photos_per_second, run.megabytes_per_second
+        );
     }
-    let best_vips = run("vips_sequential")?.1.max(run("vips_parallel")?.1);
+    let best_vips = r
+        .vips_sequential
+        .photos_per_second
+        .max(r.vips_parallel.photos_per_second);
     let _ = writeln!(
         s,
         "\nTrove against the faster vipsthumbnail run: {:.2}× (target ≥ 1).",
-        run("trove")?.1 / best_vips
+        r.trove.photos_per_second / best_vips
     );
-    Some(s)
+    s
 }
 
 /// The app's own figures on the suite's database (release builds of the
@@ -456,7 +486,7 @@ impl Trove {
             Some(db),
         );
         let out = self.stdout(c)?;
-        let v = json::parse_report(&out)
+        let v: Value = parse_report(&out)
             .map_err(|e| format!("`trove bench search --mode {mode}`: {e}\n{out}"))?;
         Latency::from_json(&v, &["searches", "count"])
             .map_err(|e| format!("`trove bench search --mode {mode}`: {e}\n{out}"))
@@ -464,7 +494,7 @@ impl Trove {
 
     fn scan(&self, db: &Path) -> Result<Latency> {
         let out = self.stdout(self.cmd(&[&"bench", &"scan", &"--json"], Some(db)))?;
-        let v = json::parse_report(&out).map_err(|e| format!("`trove bench scan`: {e}\n{out}"))?;
+        let v: Value = parse_report(&out).map_err(|e| format!("`trove bench scan`: {e}\n{out}"))?;
         Latency::from_json(&v, &["lookups", "count"])
             .map_err(|e| format!("`trove bench scan`: {e}\n{out}"))
     }
@@ -508,14 +538,14 @@ pub struct Latency {
 impl Latency {
     /// Reads `p50_ms`, `p95_ms`, `p99_ms`, `max_ms` and the first of
     /// `count_keys` present (`searches`/`lookups`, else `count`).
-    fn from_json(v: &Json, count_keys: &[&str]) -> Result<Latency> {
+    fn from_json(v: &Value, count_keys: &[&str]) -> Result<Latency> {
         let f = |k: &str| {
-            v.num(k)
+            v[k].as_f64()
                 .ok_or_else(|| format!("report has no number `{k}`"))
         };
         let count = count_keys
             .iter()
-            .find_map(|k| v.num(k))
+            .find_map(|k| v[*k].as_f64())
             .ok_or_else(|| format!("report has none of {count_keys:?}"))?;
         Ok(Latency {
             count,
@@ -527,17 +557,29 @@ impl Latency {
     }
 }
 
+/// One entry of what `trove bench lists --json` prints.
+#[derive(Deserialize)]
+struct ListTiming {
+    name: String,
+    ms: f64,
+}
+
 fn parse_lists(out: &str) -> Result<Vec<(String, f64)>> {
-    let v = json::parse_report(out)?;
-    let Json::Arr(xs) = v else {
-        return Err("expected a JSON array of {\"name\", \"ms\"}".into());
-    };
-    xs.iter()
-        .map(|x| match (x.str("name"), x.num("ms")) {
-            (Some(n), Some(ms)) => Ok((n.to_string(), ms)),
-            _ => Err(format!("list entry without name/ms: {x:?}")),
-        })
-        .collect()
+    let lists: Vec<ListTiming> = parse_report(out).map_err(|e| e.to_string())?;
+    Ok(lists.into_iter().map(|l| (l.name, l.ms)).collect())
+}
+
+/// Parses a command's stdout: the whole text, or failing that its last
+/// non-empty line (in case something logged before the report).
+fn parse_report<T: DeserializeOwned>(stdout: &str) -> serde_json::Result<T> {
+    serde_json::from_str(stdout).or_else(|e| {
+        match stdout.lines().rev().find(|l| !l.trim().is_empty()) {
+            Some(last) if last.len() != stdout.trim().len() => {
+                serde_json::from_str(last).map_err(|_| e)
+            }
+            _ => Err(e),
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -989,7 +1031,7 @@ fn one_line(s: &str, max: usize) -> String {
 mod tests {
     #[test]
     fn the_photo_report_renders_as_a_table_with_the_ratio() {
-        let v = crate::json::parse(
+        let v = super::parse_report(
             r#"{"photos":4,"width":4000,"height":3000,"megabytes":16.0,"cores":2,
                "trove":{"seconds":0.5,"photos_per_second":8.0,"megabytes_per_second":32.0},
                "vips_sequential":{"seconds":1.0,"photos_per_second":4.0,"megabytes_per_second":16.0},
@@ -997,10 +1039,15 @@ mod tests {
                "vips_version":"libvips 8.14.1"}"#,
         )
         .unwrap();
-        let md = super::render_photo_bench(&v).unwrap();
+        let md = super::render_photo_bench(&v);
+        assert!(
+            md.starts_with("4 JPEGs of 4000×3000 (16 MB), 2 cores, libvips 8.14.1."),
+            "{md}"
+        );
         assert!(md.contains("| Trove import: hash, store original, 256 + 1024 thumbnails, rows | 0.50 | 8.0 | 32 |"), "{md}");
         assert!(md.contains("1.60×"), "{md}");
-        assert!(super::render_photo_bench(&crate::json::parse("{}").unwrap()).is_none());
+        let e = super::parse_report::<super::PhotoReport>(r#"{"photos":4}"#).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("missing field `width`")));
     }
 
     use super::*;
@@ -1011,14 +1058,14 @@ mod tests {
 
     #[test]
     fn the_card_report_renders_every_step_with_its_rate() {
-        let v = crate::json::parse(
+        let v = parse_report(
             r#"{"sets":900,"catalogue_cards":99000,"rows":100000,"catalogue_megabytes":29.4,
                 "manabox_megabytes":16.7,"catalogue_seconds":1.1,"import_seconds":5.0,
                 "reimport_seconds":2.5,"completion_seconds":0.5,"completion_ms_p50":0.55,
                 "completion_ms_max":2.7}"#,
         )
         .unwrap();
-        let md = render_card_bench(&v).unwrap();
+        let md = render_card_bench(&v);
         assert!(md.contains("| catalogue: Scryfall bulk JSON, 900 sets, 99000 cards (29 MB) | 1.10 | 90000 cards/s |"), "{md}");
         assert!(md.contains("| ManaBox file, 100000 rows (16.7 MB), linked to the catalogue | 5.00 | 20000 rows/s |"), "{md}");
         assert!(
@@ -1026,7 +1073,7 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("p50 0.55 ms, max 2.70 ms per set"), "{md}");
-        assert!(render_card_bench(&crate::json::parse(r#"{"sets":1}"#).unwrap()).is_none());
+        assert!(parse_report::<CardReport>(r#"{"sets":1}"#).is_err());
     }
 
     #[test]
@@ -1091,7 +1138,7 @@ mod tests {
     #[test]
     fn trove_reports_are_read() {
         let l = Latency::from_json(
-            &json::parse(r#"{"mode":"fts","queries":1000,"searches":9000,"p50_ms":1.5,"p95_ms":4,"p99_ms":9.25,"max_ms":30}"#).unwrap(),
+            &serde_json::from_str(r#"{"mode":"fts","queries":1000,"searches":9000,"p50_ms":1.5,"p95_ms":4,"p99_ms":9.25,"max_ms":30}"#).unwrap(),
             &["searches", "count"],
         )
         .unwrap();
@@ -1105,11 +1152,9 @@ mod tests {
                 max: 30.0
             }
         );
-        assert!(
-            Latency::from_json(&json::parse(r#"{"lookups":3}"#).unwrap(), &["lookups"]).is_err()
-        );
+        assert!(Latency::from_json(&serde_json::json!({ "lookups": 3 }), &["lookups"]).is_err());
         // What `trove bench scan --json` prints today: the count is `count`.
-        let scan = json::parse(
+        let scan = serde_json::from_str(
             r#"{"count":20000,"p50_ms":0.011,"p95_ms":0.02,"p99_ms":0.05,"max_ms":0.9}"#,
         );
         let l = Latency::from_json(&scan.unwrap(), &["lookups", "count"]).unwrap();
@@ -1125,6 +1170,14 @@ mod tests {
             ]
         );
         assert!(parse_lists(r#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn a_report_after_log_lines_is_read_from_the_last_line() {
+        let v: Value = parse_report("importing...\n{\"count\":3}\n").unwrap();
+        assert_eq!(v["count"], 3);
+        assert!(parse_report::<Value>("{\"count\":3").is_err());
+        assert!(parse_report::<Value>("{} x").is_err());
     }
 
     fn sample_report() -> Report {

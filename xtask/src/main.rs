@@ -6,7 +6,6 @@
 
 mod app;
 mod bench;
-mod json;
 mod setup;
 mod util;
 
