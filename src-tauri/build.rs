@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "delete_photos",
     "app_info",
     "open_database",
+    "open_sample",
     "set_home_currency",
     "ui_ready",
     "print_window",

@@ -42,6 +42,7 @@ type Scenario = fn(&mut Driver) -> Outcome;
 
 const SCENARIOS: &[(&str, Scenario)] = &[
     ("create_and_find", editing::create_and_find),
+    ("sample_inventory_opens", editing::sample_inventory_opens),
     ("wrong_barcode_refused", editing::wrong_barcode_refused),
     (
         "scanner_burst_opens_item",

@@ -121,6 +121,7 @@ pub fn run() {
             commands::photos::delete_photos,
             commands::app::app_info,
             commands::app::open_database,
+            commands::app::open_sample,
             commands::app::set_home_currency,
             commands::app::ui_ready,
             commands::app::print_window,

@@ -221,4 +221,3 @@ fn generate(dir: &Path, count: u32) -> Result<Vec<PathBuf>, Error> {
     }
     Ok(paths)
 }
-

@@ -91,7 +91,14 @@ fn remove_database(path: &Path) {
 }
 
 /// A trading card: set, number, name, finish, grade (if graded), value.
-type Tcg = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+type Tcg = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 const TCG: &[Tcg] = &[
     ("TRV", "1", "Ashen Lantern", "foil", "", "4.20"),
@@ -107,15 +114,71 @@ const TCG: &[Tcg] = &[
 ];
 
 /// A sports card: year, series, player, team, rookie, grade, value.
-type Sports = (&'static str, &'static str, &'static str, &'static str, bool, &'static str, &'static str);
+type Sports = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static str,
+    &'static str,
+);
 
 const SPORTS: &[Sports] = &[
-    ("1989", "Pinnacle Stars", "Marco Alvarez", "Harbor City Gulls", true, "9", "310.00"),
-    ("1994", "Diamond Select", "Jo Whitaker", "Ridgeback Miners", false, "", "3.00"),
-    ("2003", "Prime Cuts", "Dev Okafor", "Lakeshore Pilots", true, "10", "880.00"),
-    ("2011", "Gridiron Gold", "Sam Pereira", "Northgate Bison", false, "8.5", "24.00"),
-    ("2018", "Court Kings", "Ana Lindqvist", "Bayview Comets", true, "", "12.00"),
-    ("2022", "Rink Legends", "Theo Marchetti", "Frostburg Owls", false, "9.5", "95.00"),
+    (
+        "1989",
+        "Pinnacle Stars",
+        "Marco Alvarez",
+        "Harbor City Gulls",
+        true,
+        "9",
+        "310.00",
+    ),
+    (
+        "1994",
+        "Diamond Select",
+        "Jo Whitaker",
+        "Ridgeback Miners",
+        false,
+        "",
+        "3.00",
+    ),
+    (
+        "2003",
+        "Prime Cuts",
+        "Dev Okafor",
+        "Lakeshore Pilots",
+        true,
+        "10",
+        "880.00",
+    ),
+    (
+        "2011",
+        "Gridiron Gold",
+        "Sam Pereira",
+        "Northgate Bison",
+        false,
+        "8.5",
+        "24.00",
+    ),
+    (
+        "2018",
+        "Court Kings",
+        "Ana Lindqvist",
+        "Bayview Comets",
+        true,
+        "",
+        "12.00",
+    ),
+    (
+        "2022",
+        "Rink Legends",
+        "Theo Marchetti",
+        "Frostburg Owls",
+        false,
+        "9.5",
+        "95.00",
+    ),
 ];
 
 /// The card collection: each card an item in a binder bin, with its details.
@@ -190,12 +253,8 @@ fn add_photos(store: &Store, work: &Path) -> Result<u64> {
             .encode_image(&photo_like(n as u32, PHOTO_SIZE.0, PHOTO_SIZE.1))
             .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
         std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-        let report = store.import_photos(
-            &[path],
-            Some(&item.id),
-            &AtomicBool::new(false),
-            |_| {},
-        )?;
+        let report =
+            store.import_photos(&[path], Some(&item.id), &AtomicBool::new(false), |_| {})?;
         count += report.imported.len() as u64;
     }
     Ok(count)
@@ -227,4 +286,55 @@ pub fn photo_like(seed: u32, width: u32, height: u32) -> RgbImage {
         let mut px = |c: i32| ((c as f32 * light) as i32 + noise()).clamp(0, 255) as u8;
         Rgb([px(base[0]), px(base[1]), px(base[2])])
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_has_items_in_places_cards_with_values_and_photos_and_is_not_made_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sample_path_beside(&dir.path().join("trove.db"));
+        assert_eq!(path, dir.path().join("trove-sample.db"));
+        let report = create_sample(&path).unwrap();
+        assert_eq!(
+            (report.items, report.cards, report.photos),
+            (SAMPLE_ITEMS + 16, 16, u64::from(SAMPLE_PHOTOS))
+        );
+        let store = Store::open(&path).unwrap();
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.items as u64, report.items);
+        assert!(!store.bins().unwrap().is_empty(), "the items are in bins");
+        let card = store.card("CARD-004").unwrap().expect("a card");
+        assert_eq!(card.value.map(|v| v.amount), Some(145_000));
+        assert!(store.doctor().unwrap().healthy());
+        drop(store);
+
+        let again = create_sample(&path).unwrap_err();
+        assert_eq!(again.code(), crate::ErrorCode::NameTaken);
+        assert!(path.exists(), "refusing leaves the sample there");
+    }
+
+    #[test]
+    fn a_sample_that_cannot_be_finished_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trove-sample.db");
+        // Its photo folder's place is taken by a file: importing fails.
+        std::fs::write(dir.path().join("trove-sample-photos"), b"in the way").unwrap();
+        assert!(create_sample(&path).is_err());
+        assert!(!path.exists(), "no half-made database");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".trove-sample") || n.starts_with("trove-sample.db"))
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
+
+    #[test]
+    fn photo_like_is_the_same_image_for_the_same_seed() {
+        assert_eq!(photo_like(3, 32, 24), photo_like(3, 32, 24));
+        assert_ne!(photo_like(3, 32, 24), photo_like(4, 32, 24));
+    }
 }

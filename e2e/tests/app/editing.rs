@@ -202,3 +202,39 @@ pub fn undo(driver: &mut Driver) -> Outcome {
     );
     Ok(())
 }
+
+/// The empty inventory offers a sample: it is made beside the database,
+/// opened in its place, and every screen has something to show.
+pub fn sample_inventory_opens(driver: &mut Driver) -> Outcome {
+    let db = Db::new()?;
+    let app = driver.launch(&db.path)?;
+    app.wait_for("[data-testid=empty]", WAIT)?;
+    app.find("[data-testid=open-sample]")?.click()?;
+    wait_toast(&app, "trove-sample.db")?;
+    let sample = db.path.with_file_name("trove-sample.db");
+    ensure!(
+        sample.is_file(),
+        "no sample database at {}",
+        sample.display()
+    );
+    let mut shown = 0;
+    app.wait_until("the sample's rows", WAIT, || {
+        shown = rows(&app)?.len();
+        Ok(shown > 10)
+    })
+    .map_err(|e| format!("{e}; {shown} rows shown"))?;
+    // Its items are in its own file; the one the app started on is untouched.
+    ensure!(
+        live_items(&db.path)? == 0,
+        "the sample's items went into the database it started on"
+    );
+    ensure!(
+        live_items(&sample)? > 300,
+        "the sample holds {} items",
+        live_items(&sample)?
+    );
+    show(&app, "settings")?;
+    let path = app.wait_for("[data-testid=db-path]", WAIT)?.text()?;
+    ensure!(path.ends_with("trove-sample.db"), "Settings shows {path:?}");
+    Ok(())
+}

@@ -133,6 +133,25 @@ pub fn open_database(
     info(&state, &photos)
 }
 
+/// Opens the sample inventory, beside the open database, making it first
+/// if it is not there yet (a few seconds: it is generated and its photos
+/// imported).
+#[tauri::command(async)]
+pub fn open_sample(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    photos: State<'_, PhotoScope>,
+) -> CommandResult<AppInfo> {
+    let open = state.store()?.path().to_path_buf();
+    let path = trove_core::sample::sample_path_beside(&open);
+    if !path.exists() {
+        core(trove_core::sample::create_sample(&path))?;
+    }
+    let store = state.switch(&path)?;
+    photos.show(&app, &store);
+    info(&state, &photos)
+}
+
 #[tauri::command(async)]
 pub fn set_home_currency(
     state: State<'_, AppState>,

@@ -125,6 +125,8 @@ export const ipc = {
   deletePhotos: (photos: string[]) => call<number>("delete_photos", { photos }),
   appInfo: () => call<AppInfo>("app_info"),
   openDatabase: (path: string) => call<AppInfo>("open_database", { path }),
+  /** Opens the sample inventory (made first if it is not there yet). */
+  openSample: () => call<AppInfo>("open_sample"),
   setHomeCurrency: (code: string) => call<AppInfo>("set_home_currency", { code }),
   uiReady: () => call<Startup>("ui_ready"),
   printWindow: () => call<null>("print_window"),

@@ -2,6 +2,7 @@
 // Settings, and by the start-up screen when the launch's database could not
 // be opened.
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { AppInfo } from "../../lib/bindings";
 import { app } from "../../lib/app.svelte";
 import { ipc } from "../../lib/ipc";
 import { toasts } from "../../lib/toasts.svelte";
@@ -12,8 +13,18 @@ export async function chooseDatabase(create: boolean): Promise<boolean> {
     ? await save({ filters: [{ name: "Trove database", extensions: ["db"] }] })
     : await open({ filters: [{ name: "Trove database", extensions: ["db", "sqlite"] }] });
   if (typeof path !== "string") return false;
+  return switchTo(() => ipc.openDatabase(path), "Could not open the database");
+}
+
+/** Opens the sample inventory (made first if it is not there yet). */
+export async function openSample(): Promise<boolean> {
+  return switchTo(() => ipc.openSample(), "Could not open the sample inventory");
+}
+
+/** Runs `open` and shows the database it opened; true when it did. */
+async function switchTo(open: () => Promise<AppInfo>, failed: string): Promise<boolean> {
   try {
-    app.info = await ipc.openDatabase(path);
+    app.info = await open();
     app.problem = null;
     app.changed();
     toasts.success(`Opened ${app.info.db_path}`);
@@ -22,7 +33,7 @@ export async function chooseDatabase(create: boolean): Promise<boolean> {
     }
     return true;
   } catch (e) {
-    toasts.error(e, "Could not open the database");
+    toasts.error(e, failed);
     return false;
   }
 }
