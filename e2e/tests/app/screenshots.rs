@@ -269,13 +269,22 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     shot(&app, &dir, "inventory-dark.png")?;
     app.close()?;
     let cards = card_screenshots(driver, &dir)?;
-    println!("    wrote {} screenshots to {}", 9 + cards, dir.display());
+    empty_screenshot(driver, &dir)?;
+    println!("    wrote {} screenshots to {}", 10 + cards, dir.display());
     Ok(())
 }
 
 /// The card screens over a collector's database: the inventory with its
 /// card columns, a binder in set order with tier badges, and a set's
 /// completion grid, in the light theme and the dark; returns how many.
+/// A new database: what to do first, the sample inventory among it.
+fn empty_screenshot(driver: &mut Driver, dir: &Path) -> Outcome {
+    let db = Db::new()?;
+    let app = driver.launch(&db.path)?;
+    app.wait_for("[data-testid=open-sample]", WAIT)?;
+    shot(&app, dir, "empty.png")
+}
+
 fn card_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
     let db = Db::new()?;
     seed_collector(&db)?;
