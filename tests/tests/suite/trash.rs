@@ -1,14 +1,12 @@
 //! The trash: hidden but recoverable, and emptied for good with a record.
 
-mod common;
-
 use std::path::Path;
 
 use trove_core::list::ListQuery;
 use trove_core::search::SearchQuery;
 use trove_core::{ItemChanges, Store};
 
-use common::{count, new_store, temp_dir, titled};
+use crate::common::{count, new_store, temp_dir, titled};
 
 fn found_ids(store: &Store, text: &str) -> Vec<String> {
     let q = SearchQuery {

@@ -1,12 +1,10 @@
 //! A scanned or typed code goes straight to its record.
 
-mod common;
-
 use trove_core::scan::Scanned;
 use trove_core::storage::Location;
 use trove_core::{ItemChanges, Store};
 
-use common::{new_store, temp_dir, titled};
+use crate::common::{new_store, temp_dir, titled};
 
 struct Fixture {
     _dir: tempfile::TempDir,

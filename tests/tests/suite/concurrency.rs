@@ -1,7 +1,5 @@
 //! Readers never wait for, or see half of, a long import.
 
-mod common;
-
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -11,7 +9,7 @@ use trove_core::list::ListQuery;
 use trove_core::search::SearchQuery;
 use trove_core::ItemChanges;
 
-use common::{new_store, temp_dir, titled};
+use crate::common::{new_store, temp_dir, titled};
 
 /// Rows in the big import.
 const ROWS: u64 = 100_000;
@@ -41,7 +39,7 @@ fn a_reader_keeps_reading_a_consistent_snapshot_while_a_big_import_writes() {
         existing.insert(item.id);
     }
     let csv = dir.path().join("big.csv");
-    common::write_generated_csv(&csv, ROWS, 11);
+    crate::common::write_generated_csv(&csv, ROWS, 11);
 
     // Set from the import's last progress report, which comes before its
     // commit: a read that finishes while this is unset saw the database

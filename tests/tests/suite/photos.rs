@@ -1,8 +1,6 @@
 //! Photos: real image files written here, imported into a real database
 //! and store, and their thumbnails read back pixel by pixel.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -10,7 +8,7 @@ use image::{Rgb, RgbImage};
 use trove_core::photos::{Photo, PhotoImportReport};
 use trove_core::Store;
 
-use common::{new_store, temp_dir, titled, trove_bin};
+use crate::common::{new_store, temp_dir, titled, trove_bin};
 
 /// The four quadrant colours of an upright test photo: no two orientations
 /// of it look alike.

@@ -1,13 +1,11 @@
 //! The `trove` binary's contract: exit codes, JSON output, and every
 //! command working on a real database file.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use common::{assert_exit, stdout_json, temp_dir, trove, trove_in};
+use crate::common::{assert_exit, stdout_json, temp_dir, trove, trove_in};
 
 fn db_in(dir: &Path) -> PathBuf {
     dir.join("trove.db")

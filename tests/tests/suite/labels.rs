@@ -3,8 +3,6 @@
 //! SVG and PDF files are well-formed, and the store and CLI give the right
 //! labels for bins, sections and items.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -15,7 +13,7 @@ use trove_core::labels::{
 };
 use trove_core::{ItemChanges, Store};
 
-use common::{assert_exit, new_store, stdout_json, temp_dir, titled, trove};
+use crate::common::{assert_exit, new_store, stdout_json, temp_dir, titled, trove};
 
 // ---------------------------------------------------------------------------
 // An independent Code 128 decoder.

@@ -1,12 +1,10 @@
 //! The item rules, enforced through the store on a real database file.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use trove_core::{Condition, Error, ItemChanges, Status, Store};
 
-use common::{count, new_store, temp_dir, titled};
+use crate::common::{count, new_store, temp_dir, titled};
 
 /// (field, code) of every field error, or a panic naming the other error.
 fn field_errors(err: &Error) -> Vec<(&'static str, &'static str)> {

@@ -1,15 +1,13 @@
 //! A crash in the middle of an import never corrupts the database or keeps
 //! half of the file.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use trove_core::{ItemChanges, Store};
 
-use common::{temp_dir, titled, trove_bin};
+use crate::common::{temp_dir, titled, trove_bin};
 
 /// Rows in the file being imported when the process is killed.
 const ROWS: u64 = 200_000;
@@ -47,7 +45,7 @@ fn killing_an_import_midway_leaves_the_database_intact_and_unchanged() {
     }
     let before = item_rows(&db);
     let csv = dir.path().join("big.csv");
-    common::write_generated_csv(&csv, ROWS, 5);
+    crate::common::write_generated_csv(&csv, ROWS, 5);
 
     let wal = dir.path().join("trove.db-wal");
     let mut child = Command::new(trove_bin())
@@ -107,16 +105,16 @@ fn killing_an_import_midway_leaves_the_database_intact_and_unchanged() {
         "exactly the rows from before the import"
     );
     assert_eq!(
-        common::count(&db, "SELECT count(*) FROM import_batches"),
+        crate::common::count(&db, "SELECT count(*) FROM import_batches"),
         0,
         "no trace of the killed import"
     );
     assert_eq!(
-        common::count(&db, "SELECT count(*) FROM activity WHERE action = 'import'"),
+        crate::common::count(&db, "SELECT count(*) FROM activity WHERE action = 'import'"),
         0
     );
 
-    let again = common::import(&store, &csv).expect("the same file imports after the crash");
+    let again = crate::common::import(&store, &csv).expect("the same file imports after the crash");
     assert_eq!(again.created, ROWS);
     assert_eq!(
         store.stats().expect("stats").items,

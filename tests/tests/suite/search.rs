@@ -1,14 +1,12 @@
 //! The search box on a realistic file: anything typed is a search, and the
 //! results are the ones a person expects.
 
-mod common;
-
 use trove_core::item::Item;
 use trove_core::list::{Filters, ListQuery};
 use trove_core::search::{SearchQuery, SearchResults};
 use trove_core::{Condition, ItemChanges, Status, Store};
 
-use common::{new_store, temp_dir, titled};
+use crate::common::{new_store, temp_dir, titled};
 
 const GENERATED: u64 = 300;
 /// Items the fixture adds by hand.
@@ -26,8 +24,8 @@ fn fixture() -> Fixture {
     let dir = temp_dir();
     let store = new_store(dir.path());
     let csv = dir.path().join("generated.csv");
-    common::write_generated_csv(&csv, GENERATED, 7);
-    let report = common::import(&store, &csv).expect("the generated file imports");
+    crate::common::write_generated_csv(&csv, GENERATED, 7);
+    let report = crate::common::import(&store, &csv).expect("the generated file imports");
     assert_eq!(report.created, GENERATED);
 
     let add = |changes: ItemChanges| {

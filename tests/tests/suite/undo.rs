@@ -1,12 +1,10 @@
 //! Undo: the change an edit returns puts the item back exactly as it was.
 
-mod common;
-
 use std::collections::BTreeMap;
 
 use trove_core::ItemChanges;
 
-use common::{new_store, temp_dir};
+use crate::common::{new_store, temp_dir};
 
 fn full_item() -> ItemChanges {
     ItemChanges {

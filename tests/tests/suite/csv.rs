@@ -1,8 +1,6 @@
 //! CSV import and export: exact round trips, files people already have,
 //! and imports that are all or nothing.
 
-mod common;
-
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -11,7 +9,7 @@ use trove_core::item::ItemFields;
 use trove_core::list::ListQuery;
 use trove_core::{Error, ItemChanges, Store};
 
-use common::{count, new_store, table_counts, temp_dir, titled};
+use crate::common::{count, new_store, table_counts, temp_dir, titled};
 
 /// Every live item, oldest first.
 fn all_items(store: &Store) -> Vec<trove_core::Item> {
@@ -160,7 +158,7 @@ fn export_then_import_then_export_gives_the_same_file_and_the_same_items() {
     assert_eq!(report.rows, 10);
 
     let second = new_store(&dir.path().join("b"));
-    let imported = common::import(&second, &file1).expect("the export imports");
+    let imported = crate::common::import(&second, &file1).expect("the export imports");
     assert_eq!(
         (imported.rows, imported.created, imported.error_count),
         (10, 10, 0)
@@ -250,7 +248,7 @@ fn header_aliases_from_other_tools_are_understood() {
         "other.csv",
         b"Name,UPC,Qty,Color,Purchase Price\nBlue Vase,036000291452,3,Blue,2.50\n",
     );
-    let report = common::import(&store, &file).expect("import");
+    let report = crate::common::import(&store, &file).expect("import");
     assert_eq!(report.created, 1);
     let vase = store.item("036000291452").expect("found by barcode");
     assert_eq!(vase.title(), "Blue Vase");
@@ -267,7 +265,7 @@ fn bom_crlf_and_quoted_commas_quotes_and_newlines_all_import() {
                 \"Vase, blue\",\"He said \"\"hi\"\"\r\nline two\",2,glass; blue\r\n\
                 Plain,,1,\r\n";
     let file = write(dir.path(), "excel.csv", text.as_bytes());
-    let report = common::import(&store, &file).expect("import");
+    let report = crate::common::import(&store, &file).expect("import");
     assert_eq!((report.rows, report.created), (2, 2));
     assert!(
         report.ignored_columns.is_empty(),
@@ -295,7 +293,7 @@ fn a_file_that_is_not_utf8_is_rejected_naming_the_line() {
         "latin1.csv",
         b"title,quantity\nGood row,1\nCaf\xE9 table,2\nAnother,3\n",
     );
-    let report = rejected_report(common::import(&store, &file));
+    let report = rejected_report(crate::common::import(&store, &file));
     assert_eq!(report.errors.len(), 1, "{report:?}");
     let e = &report.errors[0];
     assert_eq!(
@@ -327,7 +325,7 @@ fn a_row_with_an_existing_sku_updates_that_item() {
         "update.csv",
         b"sku,title,quantity\nupd-1,New title,7\nNEW-1,Brand new,1\n",
     );
-    let report = common::import(&store, &file).expect("import");
+    let report = crate::common::import(&store, &file).expect("import");
     assert_eq!((report.created, report.updated), (1, 1));
     assert_eq!(
         count(store.path(), "SELECT count(*) FROM items"),
@@ -348,7 +346,7 @@ fn a_row_with_an_existing_sku_updates_that_item() {
         .as_deref()
         .is_some_and(|s| s.eq_ignore_ascii_case("UPD-1")));
 
-    let again = common::import(&store, &file).expect("import again");
+    let again = crate::common::import(&store, &file).expect("import again");
     assert_eq!(
         (again.created, again.updated, again.unchanged),
         (0, 0, 2),
@@ -409,7 +407,7 @@ fn import_rejects_whole_file_on_bad_rows_and_lists_every_error() {
     let file = thousand_rows(dir.path(), "bad.csv", &BAD_ROWS);
     let before = table_counts(store.path());
 
-    let report = rejected_report(common::import(&store, &file));
+    let report = rejected_report(crate::common::import(&store, &file));
     assert_eq!(
         table_counts(store.path()),
         before,
@@ -543,7 +541,10 @@ fn cancelling_from_the_progress_callback_leaves_nothing() {
     );
     assert_eq!(table_counts(store.path()), before, "nothing was kept");
     // The store is still usable afterwards.
-    assert_eq!(common::import(&store, &file).expect("import").rows, 1000);
+    assert_eq!(
+        crate::common::import(&store, &file).expect("import").rows,
+        1000
+    );
 }
 
 #[test]
@@ -561,7 +562,12 @@ fn an_import_that_updates_items_keeps_the_search_index_exact() {
         "update.csv",
         b"sku,title,notes\nUPD-2,Copper lamp,dented shade\n",
     );
-    assert_eq!(common::import(&store, &file).expect("import").updated, 1);
+    assert_eq!(
+        crate::common::import(&store, &file)
+            .expect("import")
+            .updated,
+        1
+    );
 
     let found = |text: &str| -> Vec<String> {
         let q = trove_core::search::SearchQuery {
@@ -625,7 +631,7 @@ fn reimporting_an_export_into_the_same_database_changes_nothing() {
     };
     let where_before = locations(&store);
 
-    let report = common::import(&store, &file)
+    let report = crate::common::import(&store, &file)
         .unwrap_or_else(|e| panic!("the store's own export re-imports: {e}"));
     assert_eq!(
         (report.unchanged, report.created, report.updated),
@@ -682,7 +688,7 @@ fn an_item_in_a_bin_named_like_a_location_code_stays_in_that_bin_through_export_
     let file = dir.path().join("export.csv");
     store.export_csv(&file).expect("export");
 
-    let result = common::import(&store, &file);
+    let result = crate::common::import(&store, &file);
     let lamp = store.item("L-1").expect("item");
     assert_eq!(
         lamp.fields.location.map(|p| p.code),
@@ -692,7 +698,7 @@ fn an_item_in_a_bin_named_like_a_location_code_stays_in_that_bin_through_export_
     );
 
     let fresh = new_store(&dir.path().join("fresh"));
-    let imported = common::import(&fresh, &file)
+    let imported = crate::common::import(&fresh, &file)
         .unwrap_or_else(|e| panic!("the export imports into a new database: {e}"));
     assert_eq!(imported.created, 1);
     assert_eq!(
@@ -940,7 +946,7 @@ fn a_crlf_file_names_the_physical_line_of_each_bad_row() {
         "title,quantity\r\nGood,1\r\n\"Two\r\nlines\",2\r\nBad,abc\r\nAlso bad,x\r\n",
     )
     .unwrap();
-    let Err(trove_core::Error::Import(report)) = common::import(&store, &path) else {
+    let Err(trove_core::Error::Import(report)) = crate::common::import(&store, &path) else {
         panic!("the bad rows reject the file");
     };
     let lines: Vec<u64> = report.errors.iter().map(|e| e.line).collect();

@@ -1,12 +1,10 @@
 //! Card details, value tiers and price history on a real database file.
 
-mod common;
-
 use trove_core::cards::{Card, CardInput, Grade, PreorderInput, Serial, Tier, WishInput};
 use trove_core::money::{Currency, Money};
 use trove_core::Error;
 
-use common::{new_store, temp_dir, titled};
+use crate::common::{new_store, temp_dir, titled};
 
 fn usd(amount: i64) -> Money {
     Money::new(amount, Currency::parse("USD").unwrap())
@@ -757,7 +755,7 @@ fn the_cli_imports_a_catalogue_shows_completion_and_keeps_collections() {
     let db = dir.path().join("trove.db");
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
     let trove = |args: &[&str]| {
-        let out = std::process::Command::new(common::trove_bin())
+        let out = std::process::Command::new(crate::common::trove_bin())
             .arg("--db")
             .arg(&db)
             .args(args)
@@ -855,7 +853,7 @@ fn the_cli_keeps_a_wishlist_and_preorders_with_their_slips() {
     let dir = temp_dir();
     let db = dir.path().join("trove.db");
     let trove = |args: &[&str]| {
-        let out = std::process::Command::new(common::trove_bin())
+        let out = std::process::Command::new(crate::common::trove_bin())
             .arg("--db")
             .arg(&db)
             .args(args)
@@ -1083,7 +1081,7 @@ fn wishes_and_preorders_with_every_date_slip_kept() {
     );
     assert_eq!(p.seller.as_deref(), Some("Local game store"));
     assert_eq!(
-        common::count(
+        crate::common::count(
             &dir.path().join("trove.db"),
             "SELECT count(*) FROM notifications WHERE kind = 'preorder_slip'"
         ),

@@ -1,7 +1,5 @@
 //! Every old schema upgrades, keeping its data, with a copy made first.
 
-mod common;
-
 use std::path::Path;
 
 use rusqlite::{params, Connection};
@@ -9,7 +7,7 @@ use trove_core::db::{latest_schema_version, pending_upgrade};
 use trove_core::search::SearchQuery;
 use trove_core::Store;
 
-use common::temp_dir;
+use crate::common::temp_dir;
 
 const T: &str = "2024-01-02T03:04:05.000Z";
 
@@ -215,7 +213,7 @@ fn every_old_schema_version_upgrades_with_its_data_intact() {
                 );
                 if v >= 1 {
                     assert_eq!(
-                        common::count(backup, "SELECT count(*) FROM items"),
+                        crate::common::count(backup, "SELECT count(*) FROM items"),
                         3,
                         "the backup holds the data"
                     );
@@ -245,7 +243,7 @@ fn opening_an_up_to_date_file_makes_no_backup() {
         "a brand-new file needs no backup"
     );
     store
-        .create_item(&common::titled("Lamp"))
+        .create_item(&crate::common::titled("Lamp"))
         .expect("create item");
     drop(store);
     let store = Store::open(&path).expect("reopen");
@@ -265,7 +263,7 @@ fn a_database_from_a_newer_trove_is_refused_and_left_alone() {
     let path = dir.path().join("trove.db");
     let store = Store::open(&path).expect("create");
     store
-        .create_item(&common::titled("Lamp"))
+        .create_item(&crate::common::titled("Lamp"))
         .expect("create item");
     drop(store);
     let newer = latest_schema_version() as i64 + 1;
@@ -281,5 +279,5 @@ fn a_database_from_a_newer_trove_is_refused_and_left_alone() {
         "the message says what to do: {err}"
     );
     assert_eq!(user_version(&path), newer, "the file is not touched");
-    assert_eq!(common::count(&path, "SELECT count(*) FROM items"), 1);
+    assert_eq!(crate::common::count(&path, "SELECT count(*) FROM items"), 1);
 }

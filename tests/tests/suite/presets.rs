@@ -2,8 +2,6 @@
 //! sample files in tests/fixtures/cards, whose README gives the figures
 //! checked here; and collection exports that re-import to the same cards.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use trove_core::cards::presets::{CollectionFormat, Preset};
@@ -11,7 +9,7 @@ use trove_core::cards::CollectionMode;
 use trove_core::import::{ImportOptions, ImportReport};
 use trove_core::{Error, Store};
 
-use common::{new_store, table_counts, temp_dir};
+use crate::common::{new_store, table_counts, temp_dir};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,7 +54,7 @@ fn pairs_of(expected: &[(&str, i64)]) -> Vec<(String, i64)> {
 }
 
 fn one(db: &Path, sql: &str) -> i64 {
-    common::count(db, sql)
+    crate::common::count(db, sql)
 }
 
 /// Every table an import writes, for "nothing was written" checks.
@@ -1256,7 +1254,7 @@ fn a_trove_export_of_a_collection_has_the_item_and_card_columns() {
     // Trove's own importer reads it back as items.
     let other = temp_dir();
     let fresh = new_store(other.path());
-    assert_eq!(common::import(&fresh, &out).unwrap().created, 5);
+    assert_eq!(crate::common::import(&fresh, &out).unwrap().created, 5);
     assert_eq!(quantity_sum(&self::db(other.path())), 6);
     assert!(matches!(
         store.export_collection("No such binder", CollectionFormat::Trove, &out),

@@ -1,0 +1,23 @@
+//! Every integration test of the core and the `trove` binary, as one test
+//! binary: one link instead of one per file, and one `trove` build check.
+//! Each module is one area; `common` holds what they share. Run one area
+//! with `cargo test -p trove-tests -- csv::` (a filter on the path).
+
+mod common;
+
+mod architecture;
+mod cards;
+mod cli;
+mod commands;
+mod concurrency;
+mod crash;
+mod csv;
+mod labels;
+mod migrations;
+mod photos;
+mod presets;
+mod rules;
+mod scan;
+mod search;
+mod trash;
+mod undo;
