@@ -44,7 +44,7 @@ const COMMANDS: &[&str] = &[
     "label_sizes",
     "label_svg",
     "save_labels",
-    "card",
+    "card_form",
     "set_card_input",
     "cards_of",
     "catalogue_sets",

@@ -70,6 +70,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         cards::Tier,
         cards::Card,
         cards::CardInput,
+        cards::CardForm,
         cards::WishInput,
         cards::PreorderInput,
         error::ErrorCode,

@@ -128,7 +128,7 @@ pub fn run() {
             commands::labels::label_sizes,
             commands::labels::label_svg,
             commands::labels::save_labels,
-            commands::cards::card,
+            commands::cards::card_form,
             commands::cards::set_card_input,
             commands::cards::cards_of,
             commands::cards::catalogue_sets,

@@ -463,6 +463,8 @@ grade: string, grade_label: string, cert_number: string,
  */
 value: string, value_currency: string, };
 
+export type CardForm = { card: Card | null, input: CardInput, };
+
 export type WishInput = { title: string, max_price: string, notes: string, };
 
 export type PreorderInput = { item: string, release_on: string, deposit: string, seller: string, ordered_on: string, };
