@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "print_window",
     "label_sizes",
     "label_svg",
+    "label_keys",
     "save_labels",
     "card_form",
     "set_card_input",

@@ -64,6 +64,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         commands::labels::LabelSizeInfo,
         labels::LabelSize,
         labels::Symbology,
+        labels::LabelKind,
+        labels::LabelKey,
         cards::CardKind,
         cards::Grade,
         cards::Serial,

@@ -127,6 +127,7 @@ pub fn run() {
             commands::app::print_window,
             commands::labels::label_sizes,
             commands::labels::label_svg,
+            commands::labels::label_keys,
             commands::labels::save_labels,
             commands::cards::card_form,
             commands::cards::set_card_input,

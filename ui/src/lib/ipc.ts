@@ -26,6 +26,7 @@ import type {
   ItemDetail,
   JobDone,
   JobProgress,
+  LabelKey,
   LabelSize,
   LabelSizeInfo,
   ListQuery,
@@ -135,6 +136,8 @@ export const ipc = {
   /** Labels for location codes (a bin gives its sections too) or item ids/SKUs, as one SVG per label. */
   labelSvg: (codes: string[], size: LabelSize, symbology: Symbology) =>
     call<string[]>("label_svg", { codes, size, symbology }),
+  /** The codes as the list shows them (location codes in capitals), each a bin, section or item. */
+  labelKeys: (codes: string[]) => call<LabelKey[]>("label_keys", { codes }),
   /** Writes the labels to `path`; `.pdf` or `.svg` decides the format. */
   saveLabels: (codes: string[], size: LabelSize, symbology: Symbology, path: string) =>
     call<string>("save_labels", { codes, size, symbology, path }),
