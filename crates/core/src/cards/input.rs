@@ -61,6 +61,11 @@ fn text(t: &str) -> Option<String> {
     Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
+/// A number, serial or grade as it is typed back; blank for none.
+fn shown<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
 impl CardInput {
     /// The fields for `card` as a person would type them, or a blank TCG
     /// card valued in `home_currency`. Fields the form does not show
@@ -75,7 +80,6 @@ impl CardInput {
             };
         };
         let t = |v: &Option<String>| v.clone().unwrap_or_default();
-        let shown = |v: Option<String>| v.unwrap_or_default();
         CardInput {
             kind: card.kind.as_str().into(),
             game: t(&card.game),
@@ -87,19 +91,22 @@ impl CardInput {
             language: t(&card.language),
             legality: t(&card.legality),
             sport: t(&card.sport),
-            year: shown(card.year.map(|y| y.to_string())),
+            year: shown(card.year),
             series: t(&card.series),
             player: t(&card.player),
             team: t(&card.team),
             rookie: card.rookie,
             parallel: t(&card.parallel),
             insert_set: t(&card.insert_set),
-            serial: shown(card.serial.map(|s| s.to_string())),
+            serial: shown(card.serial),
             grader: t(&card.grader),
-            grade: shown(card.grade.map(|g| g.to_string())),
+            grade: shown(card.grade),
             grade_label: t(&card.grade_label),
             cert_number: t(&card.cert_number),
-            value: shown(card.value.map(|v| v.to_decimal_string())),
+            value: card
+                .value
+                .map(|v| v.to_decimal_string())
+                .unwrap_or_default(),
             value_currency: card
                 .value
                 .map_or(*home_currency, |v| v.currency)
