@@ -7,9 +7,9 @@ use std::sync::atomic::Ordering;
 use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
-    Card, CardInput, CatalogueProgress, CatalogueSet, Collection, CollectionEntry, CollectionMode,
-    Completion, ItemCard, Preorder, PreorderInput, PricePoint, TierThresholds, ValuePoint, Wish,
-    WishInput,
+    Card, CardForm, CardInput, CatalogueProgress, CatalogueSet, Collection, CollectionEntry,
+    CollectionMode, Completion, ItemCard, Preorder, PreorderInput, PricePoint, TierThresholds,
+    ValuePoint, Wish, WishInput,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::ImportOptions;
@@ -19,9 +19,10 @@ use crate::commands::jobs::{spawn_import, spawn_job, JobReport, Progress};
 use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
+/// An item's card, if any, and the editor's fields filled from it.
 #[tauri::command(async)]
-pub fn card(state: State<'_, AppState>, item: String) -> CommandResult<Option<Card>> {
-    core(state.store()?.card(&item))
+pub fn card_form(state: State<'_, AppState>, item: String) -> CommandResult<CardForm> {
+    core(state.store()?.card_form(&item))
 }
 
 #[tauri::command(async)]
@@ -30,14 +31,15 @@ pub fn set_card(state: State<'_, AppState>, item: String, card: Card) -> Command
 }
 
 /// Makes an item a card with the details as typed; every field that
-/// cannot be read comes back named, and nothing is written.
+/// cannot be read comes back named, and nothing is written. The saved
+/// card comes back with its form, for the editor to refill.
 #[tauri::command(async)]
 pub fn set_card_input(
     state: State<'_, AppState>,
     item: String,
     input: CardInput,
-) -> CommandResult<Card> {
-    core(state.store()?.set_card_input(&item, &input))
+) -> CommandResult<CardForm> {
+    core(state.store()?.set_card_form(&item, &input))
 }
 
 #[tauri::command(async)]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use tauri::State;
-use trove_core::labels::{render_svg_pages, LabelSize, Symbology};
+use trove_core::labels::{classify_codes, render_svg_pages, LabelKey, LabelSize, Symbology};
 
 use crate::error::{core, CommandResult};
 use crate::state::AppState;
@@ -44,6 +44,13 @@ pub fn label_svg(
 ) -> CommandResult<Vec<String>> {
     let labels = core(state.store()?.labels_for(&codes))?;
     core(render_svg_pages(&labels, size, symbology).map_err(Into::into))
+}
+
+/// The codes as the list shows them: location codes in capitals, each
+/// marked bin, section or item.
+#[tauri::command(async)]
+pub fn label_keys(codes: Vec<String>) -> Vec<LabelKey> {
+    classify_codes(&codes)
 }
 
 /// Writes the labels to `path` as PDF or SVG, by its extension.

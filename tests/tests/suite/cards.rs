@@ -1250,3 +1250,53 @@ fn completion_values_imported_cards_at_their_catalogue_market_price() {
     // The fixtures README: USD 37.82 at Scryfall prices by finish.
     assert_eq!(trv.value_owned.amount + tvc.value_owned.amount, 3_782);
 }
+
+/// The editor's fields come from the core: blank in the home currency for
+/// an item that is not a card, and refilled from what was kept on a save.
+#[test]
+fn the_card_form_is_filled_by_the_core_and_refilled_after_a_save() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store.set_home_currency("JPY").unwrap();
+    let item = store.create_item(&titled("Jordan rookie")).unwrap();
+    let blank = store.card_form(&item.id).unwrap();
+    assert_eq!(blank.card, None);
+    assert_eq!(
+        (
+            blank.input.kind.as_str(),
+            blank.input.value_currency.as_str()
+        ),
+        ("tcg", "JPY")
+    );
+
+    let typed = CardInput {
+        kind: "sports".into(),
+        serial: "#12 of 99".into(),
+        grader: "psa".into(),
+        grade: "9,5".into(),
+        value: "1.5".into(),
+        value_currency: "eur".into(),
+        ..blank.input
+    };
+    let saved = store.set_card_form(&item.id, &typed).unwrap();
+    assert_eq!(
+        [
+            saved.input.serial.as_str(),
+            saved.input.grader.as_str(),
+            saved.input.grade.as_str(),
+            saved.input.value.as_str(),
+            saved.input.value_currency.as_str(),
+        ],
+        ["12/99", "PSA", "9.5", "1.50", "EUR"],
+        "as the core keeps them"
+    );
+    assert_eq!(
+        saved.card.as_ref().map(|c| c.grade),
+        Some(Grade::parse("9.5"))
+    );
+    assert_eq!(
+        store.card_form(&item.id).unwrap(),
+        saved,
+        "a reload shows the same"
+    );
+}

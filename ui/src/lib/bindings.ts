@@ -423,6 +423,14 @@ export type LabelSize = "dymo-30334" | "dymo-30252" | "dymo-30336" | "brother-62
 
 export type Symbology = "code128" | "qr";
 
+export type LabelKind = "bin" | "section" | "item";
+
+export type LabelKey = { 
+/**
+ * Trimmed; a location code in capitals, as its label prints it.
+ */
+text: string, kind: LabelKind, };
+
 export type CardKind = "tcg" | "sports";
 
 export type Grade = number;
@@ -462,6 +470,8 @@ grade: string, grade_label: string, cert_number: string,
  * Decimal text in `value_currency`.
  */
 value: string, value_currency: string, };
+
+export type CardForm = { card: Card | null, input: CardInput, };
 
 export type WishInput = { title: string, max_price: string, notes: string, };
 

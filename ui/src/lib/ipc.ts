@@ -8,6 +8,7 @@ import type {
   AppInfo,
   Bin,
   Card,
+  CardForm,
   CardInput,
   CatalogueSet,
   Collection,
@@ -25,6 +26,7 @@ import type {
   ItemDetail,
   JobDone,
   JobProgress,
+  LabelKey,
   LabelSize,
   LabelSizeInfo,
   ListQuery,
@@ -134,14 +136,18 @@ export const ipc = {
   /** Labels for location codes (a bin gives its sections too) or item ids/SKUs, as one SVG per label. */
   labelSvg: (codes: string[], size: LabelSize, symbology: Symbology) =>
     call<string[]>("label_svg", { codes, size, symbology }),
+  /** The codes as the list shows them (location codes in capitals), each a bin, section or item. */
+  labelKeys: (codes: string[]) => call<LabelKey[]>("label_keys", { codes }),
   /** Writes the labels to `path`; `.pdf` or `.svg` decides the format. */
   saveLabels: (codes: string[], size: LabelSize, symbology: Symbology, path: string) =>
     call<string>("save_labels", { codes, size, symbology, path }),
-  /** An item's card details, or null when it is not a card. */
-  card: (item: string) => call<Card | null>("card", { item }),
+  /** An item's card details (null when it is not a card) and the editor's fields filled from them. */
+  cardForm: (item: string) => call<CardForm>("card_form", { item }),
   setCard: (item: string, card: Card) => call<Card>("set_card", { item, card }),
-  /** The card details as typed; wrong fields come back named (`fields`), nothing written. */
-  setCardInput: (item: string, input: CardInput) => call<Card>("set_card_input", { item, input }),
+  /** The card details as typed; wrong fields come back named (`fields`), nothing written.
+   * The saved card comes back with its fields refilled. */
+  setCardInput: (item: string, input: CardInput) =>
+    call<CardForm>("set_card_input", { item, input }),
   clearCard: (item: string) => call<null>("clear_card", { item }),
   /** The card details of those of `items` (ids, one table page) that are cards. */
   cardsOf: (items: string[]) => call<ItemCard[]>("cards_of", { items }),

@@ -2,14 +2,14 @@
 //! gets one error per wrong field (`grade`, `serial`, `value`…) and the UI
 //! never decides what a grade or an amount is.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Card, CardKind, Grade, Serial};
 use crate::error::{Error, FieldError, Result};
 use crate::money::{Currency, Money};
 
 /// Every card field as typed; blank text is "none".
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct CardInput {
     /// `tcg` or `sports`.
@@ -42,11 +42,79 @@ pub struct CardInput {
     pub value_currency: String,
 }
 
+/// An item's card and its editor's fields, so the form is filled by the
+/// same rules that read it back.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct CardForm {
+    pub card: Option<Card>,
+    pub input: CardInput,
+}
+
+impl CardForm {
+    pub fn new(card: Option<Card>, home_currency: &Currency) -> CardForm {
+        let input = CardInput::from_card(card.as_ref(), home_currency);
+        CardForm { card, input }
+    }
+}
+
 fn text(t: &str) -> Option<String> {
     Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
+/// A number, serial or grade as it is typed back; blank for none.
+fn shown<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
 impl CardInput {
+    /// The fields for `card` as a person would type them, or a blank TCG
+    /// card valued in `home_currency`. Fields the form does not show
+    /// (legality, the grade's label) are filled too, so a save keeps them.
+    pub fn from_card(card: Option<&Card>, home_currency: &Currency) -> CardInput {
+        let Some(card) = card else {
+            return CardInput {
+                kind: CardKind::Tcg.as_str().into(),
+                finish: "normal".into(),
+                value_currency: home_currency.code().into(),
+                ..CardInput::default()
+            };
+        };
+        let t = |v: &Option<String>| v.clone().unwrap_or_default();
+        CardInput {
+            kind: card.kind.as_str().into(),
+            game: t(&card.game),
+            set_code: t(&card.set_code),
+            set_name: t(&card.set_name),
+            collector_number: t(&card.collector_number),
+            rarity: t(&card.rarity),
+            finish: card.finish.clone(),
+            language: t(&card.language),
+            legality: t(&card.legality),
+            sport: t(&card.sport),
+            year: shown(card.year),
+            series: t(&card.series),
+            player: t(&card.player),
+            team: t(&card.team),
+            rookie: card.rookie,
+            parallel: t(&card.parallel),
+            insert_set: t(&card.insert_set),
+            serial: shown(card.serial),
+            grader: t(&card.grader),
+            grade: shown(card.grade),
+            grade_label: t(&card.grade_label),
+            cert_number: t(&card.cert_number),
+            value: card
+                .value
+                .map(|v| v.to_decimal_string())
+                .unwrap_or_default(),
+            value_currency: card
+                .value
+                .map_or(*home_currency, |v| v.currency)
+                .code()
+                .into(),
+        }
+    }
+
     /// The card these fields describe, keeping what only the core sets
     /// (the catalogue link) from `current`; every wrong field is named.
     pub(crate) fn read(&self, current: Option<&Card>) -> Result<Card> {
@@ -158,6 +226,99 @@ mod tests {
             Error::Invalid(errors) => errors.iter().map(|e| e.field).collect(),
             other => panic!("expected field errors, got {other:?}"),
         }
+    }
+
+    fn cur(code: &str) -> Currency {
+        Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn a_card_filled_into_the_form_reads_back_as_the_same_card() {
+        let graded = Card {
+            game: Some("Magic".into()),
+            set_code: Some("MH3".into()),
+            set_name: Some("Modern Horizons 3".into()),
+            collector_number: Some("241".into()),
+            rarity: Some("mythic".into()),
+            finish: "foil".into(),
+            language: Some("ja".into()),
+            legality: Some("legal".into()),
+            grader: Some("PSA".into()),
+            grade: Some(Grade(95)),
+            grade_label: Some("GEM MT".into()),
+            cert_number: Some("81234567".into()),
+            value: Some(Money::new(125_000, cur("JPY"))),
+            catalogue_card_id: Some("cat-1".into()),
+            ..Card::tcg()
+        };
+        let sports = Card {
+            sport: Some("Basketball".into()),
+            year: Some(1986),
+            series: Some("Fleer".into()),
+            player: Some("Michael Jordan".into()),
+            team: Some("Bulls".into()),
+            rookie: true,
+            parallel: Some("Refractor".into()),
+            insert_set: Some("Stickers".into()),
+            serial: Some(Serial {
+                number: 12,
+                total: 99,
+            }),
+            grade: Some(Grade(100)),
+            value: Some(Money::new(1_250, cur("BHD"))),
+            ..Card::sports()
+        };
+        let forint = Card {
+            value: Some(Money::new(5_000, cur("HUF"))),
+            ..Card::tcg()
+        };
+        for card in [graded, sports, forint, Card::tcg(), Card::sports()] {
+            let input = CardInput::from_card(Some(&card), &cur("EUR"));
+            assert_eq!(input.read(Some(&card)).unwrap(), card, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_card_shows_as_the_text_a_person_would_type() {
+        let card = Card {
+            year: Some(1986),
+            serial: Some(Serial {
+                number: 12,
+                total: 99,
+            }),
+            grade: Some(Grade(95)),
+            value: Some(Money::new(1_250, cur("BHD"))),
+            ..Card::sports()
+        };
+        let input = CardInput::from_card(Some(&card), &cur("USD"));
+        assert_eq!(
+            [
+                &input.kind,
+                &input.year,
+                &input.serial,
+                &input.grade,
+                &input.value,
+                &input.value_currency,
+                &input.team,
+            ],
+            ["sports", "1986", "12/99", "9.5", "1.250", "BHD", ""]
+        );
+    }
+
+    #[test]
+    fn a_new_card_is_a_normal_tcg_card_valued_in_the_home_currency() {
+        let blank = CardInput::from_card(None, &cur("JPY"));
+        assert_eq!(
+            blank,
+            CardInput {
+                kind: "tcg".into(),
+                finish: "normal".into(),
+                value_currency: "JPY".into(),
+                ..CardInput::default()
+            }
+        );
+        let card = blank.read(None).unwrap();
+        assert_eq!((card.kind, card.value), (CardKind::Tcg, None));
     }
 
     #[test]

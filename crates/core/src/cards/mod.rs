@@ -22,7 +22,7 @@ use crate::money::{Currency, Money};
 pub use catalogue::{CatalogueProgress, CatalogueReport, CatalogueSet, Completion, CompletionCard};
 pub use collections::{Collection, CollectionEntry, CollectionMode, ValuePoint};
 pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
-pub use input::CardInput;
+pub use input::{CardForm, CardInput};
 pub use value::{PricePoint, Tier, TierThresholds};
 pub use wants::{DateSlip, Preorder, PreorderInput, Wish, WishInput};
 
@@ -344,12 +344,31 @@ pub(crate) fn write_card(
     Ok(card)
 }
 
+/// Writes the card `input` describes for `item`, keeping what only the
+/// core sets from the card it replaces.
+fn write_card_input(conn: &Connection, item: &str, input: &CardInput) -> Result<Card> {
+    let found = find_item(conn, item)?.ok_or_else(|| Error::not_found("item", item))?;
+    let current = card_of(conn, &found.id)?;
+    let card = input.read(current.as_ref())?;
+    write_card(conn, &found.id, card, "manual")
+}
+
 impl Store {
     /// An item's card details, if it is a card.
     pub fn card(&self, item: &str) -> Result<Option<Card>> {
         self.read(|conn| {
             let found = find_item(conn, item)?.ok_or_else(|| Error::not_found("item", item))?;
             card_of(conn, &found.id)
+        })
+    }
+
+    /// An item's card with the editor's fields filled from it; a blank
+    /// card in the home currency when the item is not a card.
+    pub fn card_form(&self, item: &str) -> Result<CardForm> {
+        self.read(|conn| {
+            let found = find_item(conn, item)?.ok_or_else(|| Error::not_found("item", item))?;
+            let card = card_of(conn, &found.id)?;
+            Ok(CardForm::new(card, &crate::settings::home_currency(conn)?))
         })
     }
 
@@ -383,11 +402,18 @@ impl Store {
     /// cannot be read is named in one [`Error::Invalid`]; nothing is
     /// written unless all are right. The catalogue link is kept.
     pub fn set_card_input(&self, item: &str, input: &CardInput) -> Result<Card> {
+        self.write(|tx| write_card_input(tx, item, input))
+    }
+
+    /// [`Store::set_card_input`], answered with the saved card's form so
+    /// the editor refills from what was kept (`9,5` comes back as `9.5`).
+    pub fn set_card_form(&self, item: &str, input: &CardInput) -> Result<CardForm> {
         self.write(|tx| {
-            let found = find_item(tx, item)?.ok_or_else(|| Error::not_found("item", item))?;
-            let current = card_of(tx, &found.id)?;
-            let card = input.read(current.as_ref())?;
-            write_card(tx, &found.id, card, "manual")
+            let card = write_card_input(tx, item, input)?;
+            Ok(CardForm::new(
+                Some(card),
+                &crate::settings::home_currency(tx)?,
+            ))
         })
     }
 

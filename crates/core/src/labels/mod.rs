@@ -7,6 +7,8 @@
 //! only serialise the result, so the two formats always agree.
 
 pub mod code128;
+mod keys;
+pub use keys::{classify_codes, LabelKey, LabelKind};
 mod layout;
 mod pdf;
 mod store;

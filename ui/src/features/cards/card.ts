@@ -1,9 +1,7 @@
-// A card's details as the editor's fields hold them, and the geometry of
-// the small value charts (pure, so it is tested without a window). Reading
-// what was typed (grades, serials, years, amounts) is the core's job: the
-// form sends text and shows the errors it gets back.
-import type { Card, CardInput, CollectionMode, Tier } from "../../lib/bindings";
-import { decimalText } from "../../lib/money";
+// A card's details as short text, and the geometry of the small value
+// charts (pure, so it is tested without a window). The editor's fields are
+// the core's: it fills them from a card and reads back what was typed.
+import type { Card, CollectionMode, Tier } from "../../lib/bindings";
 
 export const TIER_LABELS: Record<Tier, string> = {
   low: "Low",
@@ -16,39 +14,6 @@ export const TIER_LABELS: Record<Tier, string> = {
 export function gradeText(tenths: number | null): string {
   if (tenths === null) return "";
   return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
-}
-
-/** The fields for `card` as text, or a blank TCG card valued in
- * `currency`. Legality and the grade's label have no field: they go back
- * as they came, so a save does not drop them. */
-export function cardInput(card: Card | null, currency: string): CardInput {
-  const t = (v: string | null | undefined) => v ?? "";
-  return {
-    kind: card?.kind ?? "tcg",
-    game: t(card?.game),
-    set_code: t(card?.set_code),
-    set_name: t(card?.set_name),
-    collector_number: t(card?.collector_number),
-    rarity: t(card?.rarity),
-    finish: card?.finish ?? "normal",
-    language: t(card?.language),
-    legality: t(card?.legality),
-    sport: t(card?.sport),
-    year: card?.year != null ? String(card.year) : "",
-    series: t(card?.series),
-    player: t(card?.player),
-    team: t(card?.team),
-    rookie: card?.rookie ?? false,
-    parallel: t(card?.parallel),
-    insert_set: t(card?.insert_set),
-    serial: card?.serial ? `${card.serial.number}/${card.serial.total}` : "",
-    grader: t(card?.grader),
-    grade: gradeText(card?.grade ?? null),
-    grade_label: t(card?.grade_label),
-    cert_number: t(card?.cert_number),
-    value: card?.value ? decimalText(card.value) : "",
-    value_currency: card?.value?.currency ?? currency,
-  };
 }
 
 /** Short text for a card's grade: "PSA 9.5". */

@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addCodes, isBinCode, pageMm, parseCodes } from "./codes";
+import { addCodes, pageMm, splitCodes } from "./codes";
 
-describe("parseCodes", () => {
-  it("capitalises location codes and keeps SKUs as typed", () => {
-    expect(parseCodes(" b12 ")).toEqual(["B12"]);
-    expect(parseCodes("b12-3")).toEqual(["B12-3"]);
-    expect(parseCodes("blue-vase")).toEqual(["blue-vase"]);
-    expect(parseCodes("a-100")).toEqual(["a-100"]);
-  });
-
+describe("splitCodes", () => {
   it("splits pasted lists on commas and semicolons but not spaces", () => {
-    expect(parseCodes("B1, B2;SKU 9,,")).toEqual(["B1", "B2", "SKU 9"]);
+    expect(splitCodes("b1, B2;SKU 9,,")).toEqual(["b1", "B2", "SKU 9"]);
   });
 
   it("gives nothing for blank input", () => {
-    expect(parseCodes("   ")).toEqual([]);
+    expect(splitCodes("   ")).toEqual([]);
   });
 });
 
@@ -35,13 +28,5 @@ describe("pageMm", () => {
   it("gives null when the size is not in millimetres", () => {
     expect(pageMm('<svg width="100" height="50"></svg>')).toBeNull();
     expect(pageMm("not svg")).toBeNull();
-  });
-});
-
-describe("isBinCode", () => {
-  it("is true for a bin's code only", () => {
-    expect(isBinCode("B12")).toBe(true);
-    expect(isBinCode("B12-3")).toBe(false);
-    expect(isBinCode("SKU-1")).toBe(false);
   });
 });

@@ -1,24 +1,16 @@
-// What the code box accepts, and what the rendered pages say about
-// themselves; pure functions so the screen stays about the screen.
-
-/** A location code as Trove gives them out (`B12`, `B12-3`), any case. */
-const LOCATION = /^b\d{1,9}(-\d{1,9})?$/i;
+// How the code box splits what is pasted, and what the rendered pages say
+// about themselves; pure functions so the screen stays about the screen.
+// What each code is (a bin, a section, an item) is the core's to say.
 
 /**
  * The codes typed or pasted into the box: split on commas and semicolons
- * (SKUs may hold spaces), trimmed, location codes in capitals as printed.
+ * (SKUs may hold spaces), trimmed, blanks dropped.
  */
-export function parseCodes(text: string): string[] {
+export function splitCodes(text: string): string[] {
   return text
     .split(/[,;]/)
     .map((c) => c.trim())
-    .filter((c) => c.length > 0)
-    .map((c) => (LOCATION.test(c) ? c.toUpperCase() : c));
-}
-
-/** A bin's code (`B12`), whose labels include one per section. */
-export function isBinCode(code: string): boolean {
-  return /^B\d{1,9}$/i.test(code);
+    .filter((c) => c.length > 0);
 }
 
 /** `list` followed by those of `more` it does not already hold. */
