@@ -201,6 +201,7 @@ impl Driver {
     /// Starts a session on `db` and returns as soon as the driver has the
     /// window, before the page has drawn anything.
     pub fn open(&mut self, db: &Path) -> Result<App<'_>> {
+        wait_until_unclaimed(db)?;
         let capabilities = json!({
             "alwaysMatch": {
                 "tauri:options": {
@@ -374,6 +375,36 @@ impl Deref for App<'_> {
         self.session
             .as_ref()
             .expect("the session is open until the app is closed")
+    }
+}
+
+/// How long an app that was just closed may take to let go of its
+/// database. Closing a session ends the window, but the process exits a
+/// moment later; on a busy machine that moment can outlast the next launch,
+/// which the app then refuses as a second window, and the driver would wait
+/// for a window that never comes.
+const RELEASE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Waits until no app holds `db` (its owner lock can be claimed), so a
+/// relaunch is not refused by the process before it, still exiting.
+fn wait_until_unclaimed(db: &Path) -> Result<()> {
+    let deadline = Instant::now() + RELEASE_TIMEOUT;
+    loop {
+        match trove_core::owner::Owner::claim(db) {
+            // Claimed, and let go again at once by dropping it.
+            Ok(_) => return Ok(()),
+            Err(e) if e.code() == trove_core::ErrorCode::DatabaseInUse => {
+                if Instant::now() >= deadline {
+                    return Err(Error::Setup(format!(
+                        "{} is still held by an app {RELEASE_TIMEOUT:?} after it was closed",
+                        db.display()
+                    )));
+                }
+                thread::sleep(Duration::from_millis(50));
+            }
+            // Anything else (a folder it cannot write) is the app's to report.
+            Err(_) => return Ok(()),
+        }
     }
 }
 
