@@ -48,6 +48,10 @@ pub enum BenchCommand {
     /// A 100,000-row ManaBox import and set completion over a catalogue the
     /// size of every Magic set.
     Cards(crate::bench_cards::CardBenchArgs),
+    /// The bulk-load floor: the generated CSV loaded plainly (prepared
+    /// inserts, one FTS5 rebuild, no validation) into a `trove init`
+    /// database, for the import to be measured against.
+    Floor(crate::bench_floor::FloorArgs),
     /// Time the first page of every list sort and filter.
     Lists {
         #[arg(long)]
@@ -61,6 +65,7 @@ impl BenchCommand {
             BenchCommand::Gen(_) => false,
             BenchCommand::Photos(args) => args.json,
             BenchCommand::Cards(args) => args.json,
+            BenchCommand::Floor(args) => args.json,
             BenchCommand::Search { json, .. }
             | BenchCommand::Scan { json, .. }
             | BenchCommand::Lists { json } => *json,
@@ -168,6 +173,7 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
         BenchCommand::Gen(args) => generate(&args),
         BenchCommand::Photos(args) => crate::bench_photos::run(&args, out),
         BenchCommand::Cards(args) => crate::bench_cards::run(&args, out),
+        BenchCommand::Floor(args) => crate::bench_floor::run(store.path(), &args, out),
         BenchCommand::Search {
             queries,
             mode,

@@ -12,6 +12,7 @@ use std::time::Instant;
 use clap::Args;
 use serde::Serialize;
 use trove_core::import::ImportOptions;
+use trove_core::jobs::Job;
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -187,7 +188,7 @@ pub fn run(args: &CardBenchArgs, out: &Output) -> Result<(), Error> {
     let store = Store::open(&db)?;
 
     let started = Instant::now();
-    let catalogue_report = store.import_catalogue(&catalogue)?;
+    let catalogue_report = store.import_catalogue(&catalogue, &mut Job::quiet())?;
     let catalogue_seconds = started.elapsed().as_secs_f64();
 
     let started = Instant::now();

@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use clap::Args;
 use serde::Serialize;
+use trove_core::jobs::Job;
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -74,7 +74,7 @@ pub fn run(args: &PhotoBenchArgs, out: &Output) -> Result<(), Error> {
     })?;
     let store = Store::open(runs.join("trove.db"))?;
     let started = Instant::now();
-    let report = store.import_photos(&photos, None, &AtomicBool::new(false), |_| {})?;
+    let report = store.import_photos(&photos, None, &mut Job::quiet())?;
     let trove = started.elapsed().as_secs_f64();
     if report.imported.len() != photos.len() {
         return Err(Error::Io {

@@ -7,6 +7,7 @@ use trove_core::cards::presets::CollectionFormat;
 use trove_core::cards::{
     Collection, CollectionMode, Completion, Preorder, PreorderInput, Wish, WishInput,
 };
+use trove_core::jobs::Job;
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -98,7 +99,7 @@ impl CollectionCommand {
 pub fn catalogue(cmd: CatalogueCommand, store: &Store, out: &Output) -> Result<(), Error> {
     match cmd {
         CatalogueCommand::Import { file, .. } => {
-            let report = store.import_catalogue(&file)?;
+            let report = store.import_catalogue(&file, &mut Job::quiet())?;
             out.value(&report, |r| {
                 format!(
                     "{}: {} set(s), {} card(s), {} price change(s)",

@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_cards;
+mod bench_floor;
 mod bench_photos;
 mod cards;
 mod label;
@@ -441,10 +442,26 @@ fn main() -> ExitCode {
         .unwrap_or_else(trove_core::db::default_db_path);
     let json = cli.command.json();
     let out = Output { json };
-    match run(cli.command, &db, &out) {
+    let code = match run(cli.command, &db, &out) {
         Ok(code) => code,
         Err(e) => out.error(&e),
+    };
+    // `cargo xtask bench` reads how much memory an import took from here.
+    if let Some(file) = std::env::var_os("TROVE_PEAK_RSS_FILE") {
+        if let Some(mb) = peak_rss_mb() {
+            let _ = std::fs::write(file, format!("{mb:.1}\n"));
+        }
     }
+    code
+}
+
+/// This process's peak resident memory in MB, where the OS tells it
+/// (Linux's `VmHWM`); `None` elsewhere.
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 impl Command {
@@ -499,6 +516,11 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
     }
     if let Command::Bench(bench::BenchCommand::Cards(args)) = &command {
         bench_cards::run(args, out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The floor writes the database as plain SQLite, past the store.
+    if let Command::Bench(bench::BenchCommand::Floor(args)) = &command {
+        bench_floor::run(db, args, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::open(db)?;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use clap::Subcommand;
+use trove_core::jobs::Job;
 use trove_core::photos::{Photo, PhotoImportReport};
 use trove_core::{Error, Store};
 
@@ -55,18 +56,17 @@ pub fn run(cmd: PhotosCommand, store: &Store, out: &Output) -> Result<ExitCode, 
     match cmd {
         PhotosCommand::Import { paths, item, .. } => {
             let live = std::io::stderr().is_terminal() && !out.json;
-            let report =
-                store.import_photos(&paths, item.as_deref(), &AtomicBool::new(false), |p| {
-                    if live {
-                        eprint!(
-                            "\r{}/{} files, {} MB",
-                            p.files_done,
-                            p.files_total,
-                            p.bytes_done >> 20
-                        );
-                        let _ = std::io::stderr().flush();
-                    }
-                })?;
+            let never = AtomicBool::new(false);
+            let mut job = if live {
+                Job::new(&never, |p| {
+                    eprint!("\r{}/{} files, {} MB", p.done, p.total, p.bytes >> 20);
+                    let _ = std::io::stderr().flush();
+                })
+            } else {
+                Job::quiet()
+            };
+            let report = store.import_photos(&paths, item.as_deref(), &mut job)?;
+            drop(job);
             if live {
                 eprintln!();
             }

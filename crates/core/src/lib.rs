@@ -13,6 +13,7 @@ pub mod gtin;
 pub mod import;
 pub mod item;
 pub mod items;
+pub mod jobs;
 pub mod labels;
 mod line_ends;
 pub mod list;

@@ -5,7 +5,6 @@
 
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use image::{Rgb, RgbImage};
 use serde::Serialize;
@@ -14,6 +13,7 @@ use crate::cards::CardInput;
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::import::ImportOptions;
+use crate::jobs::Job;
 use crate::ItemChanges;
 
 /// Generated items, besides the cards.
@@ -254,7 +254,7 @@ fn add_photos(store: &Store, work: &Path) -> Result<u64> {
             .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
         std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
         let report =
-            store.import_photos(&[path], Some(&item.id), &AtomicBool::new(false), |_| {})?;
+            store.import_photos(&[path], Some(&item.id), &mut Job::quiet())?;
         count += report.imported.len() as u64;
     }
     Ok(count)

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use serde_json::{json, Value};
+use trove_core::jobs::Job;
 use trove_core::Store;
 use trove_e2e::{keys, Driver, Element, PointerActions, Session};
 
@@ -292,12 +293,9 @@ pub fn only_the_stores_photos_load(driver: &mut Driver) -> Outcome {
         },
     ];
     let paths = write_samples(dir, &samples)?;
-    let report = db.store()?.import_photos(
-        &paths[..1],
-        None,
-        &std::sync::atomic::AtomicBool::new(false),
-        |_| {},
-    )?;
+    let report = db
+        .store()?
+        .import_photos(&paths[..1], None, &mut Job::quiet())?;
     let inside = report
         .imported
         .first()
@@ -317,12 +315,7 @@ pub fn only_the_stores_photos_load(driver: &mut Driver) -> Outcome {
     )?;
     let other_inside = other
         .store()?
-        .import_photos(
-            &other_paths,
-            None,
-            &std::sync::atomic::AtomicBool::new(false),
-            |_| {},
-        )?
+        .import_photos(&other_paths, None, &mut Job::quiet())?
         .imported
         .first()
         .ok_or("the other photo was not imported")?
@@ -425,8 +418,7 @@ pub fn inbox_pages_and_import_cancels(driver: &mut Driver) -> Outcome {
         })
         .collect();
     let paths = write_samples(files.path(), &small)?;
-    let never = std::sync::atomic::AtomicBool::new(false);
-    let report = db.store()?.import_photos(&paths, None, &never, |_| {})?;
+    let report = db.store()?.import_photos(&paths, None, &mut Job::quiet())?;
     ensure!(report.imported.len() == WAITING, "seeding the inbox failed");
     let started = std::time::Instant::now();
     let folder = big_photos(files.path(), BIG)?;

@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use trove_core::list::ListQuery;
 use trove_core::money::{Currency, Money};
@@ -41,7 +40,6 @@ fn add_photos(db: &Db) -> Outcome<usize> {
         "photo",
         FIRST_ITEM_PHOTOS + MORE_COVERS + INBOX_PHOTOS,
     )?;
-    let never = AtomicBool::new(false);
     let (first, rest) = photos.split_at(FIRST_ITEM_PHOTOS);
     let (covers, inbox) = rest.split_at(MORE_COVERS);
     let mut places: Vec<(&[PathBuf], Option<&str>)> =
@@ -51,7 +49,7 @@ fn add_photos(db: &Db) -> Outcome<usize> {
     }
     places.push((inbox, None));
     for (paths, item) in places {
-        let report = store.import_photos(paths, item, &never, |_| {})?;
+        let report = store.import_photos(paths, item, &mut trove_core::jobs::Job::quiet())?;
         ensure!(
             report.complete() && report.imported.len() == paths.len(),
             "seeding photos failed: {:?}",

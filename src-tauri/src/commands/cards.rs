@@ -2,20 +2,20 @@
 //! collections, the catalogue and set completion.
 
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 
 use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
-    Card, CardForm, CardInput, CatalogueProgress, CatalogueSet, Collection, CollectionEntry,
+    Card, CardForm, CardInput, CatalogueSet, Collection, CollectionEntry,
     CollectionMode, Completion, ItemCard, Preorder, PreorderInput, PricePoint, TierThresholds,
     ValuePoint, Wish, WishInput,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::ImportOptions;
-use trove_core::ErrorBody;
+use trove_core::jobs::outcome::Outcome;
+use trove_core::jobs::JobKind;
 
-use crate::commands::jobs::{spawn_import, spawn_job, JobReport, Progress};
+use crate::commands::jobs::{spawn_import, spawn_job};
 use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
@@ -190,16 +190,13 @@ pub fn import_catalogue(
     path: String,
 ) -> CommandResult<String> {
     let store = state.store()?;
-    spawn_job(app, &state, "catalogue import", move |job| {
-        let mut progress = |p: CatalogueProgress| {
-            job.progress(Progress::Catalogue(p), false);
-            !job.cancel_flag().load(Ordering::Relaxed)
-        };
-        match store.import_catalogue_watched(&PathBuf::from(&path), &mut progress) {
-            Ok(report) => (Some(JobReport::Catalogue(report)), None),
-            Err(e) => (None, Some(ErrorBody::from(&e))),
-        }
-    })
+    spawn_job(
+        app,
+        &state,
+        JobKind::Catalogue,
+        "catalogue import",
+        move |job| Outcome::from(store.import_catalogue(&PathBuf::from(&path), job)),
+    )
 }
 
 /// Starts importing a card collection file with `preset`, or the preset its

@@ -1,7 +1,10 @@
 //! Card details, value tiers and price history on a real database file.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use trove_core::cards::{Card, CardInput, Grade, PreorderInput, Serial, Tier, WishInput};
 use trove_core::money::{Currency, Money};
+use trove_core::jobs::Job;
 use trove_core::Error;
 
 use crate::common::{new_store, temp_dir, titled};
@@ -392,7 +395,7 @@ fn a_scryfall_catalogue_gives_set_completion_with_duplicates_and_foils() {
     let store = new_store(dir.path());
     let file = dir.path().join("default-cards.json");
     std::fs::write(&file, scryfall_json("\"2.00\"")).unwrap();
-    let report = store.import_catalogue(&file).unwrap();
+    let report = store.import_catalogue(&file, &mut Job::quiet()).unwrap();
     assert_eq!(
         (
             report.source.as_str(),
@@ -448,9 +451,9 @@ fn a_scryfall_catalogue_gives_set_completion_with_duplicates_and_foils() {
 
     // Importing again writes a price point only where the price moved.
     std::fs::write(&file, scryfall_json("\"2.00\"")).unwrap();
-    assert_eq!(store.import_catalogue(&file).unwrap().prices, 0);
+    assert_eq!(store.import_catalogue(&file, &mut Job::quiet()).unwrap().prices, 0);
     std::fs::write(&file, scryfall_json("\"2.25\"")).unwrap();
-    let again = store.import_catalogue(&file).unwrap();
+    let again = store.import_catalogue(&file, &mut Job::quiet()).unwrap();
     assert_eq!(
         (again.cards, again.prices),
         (5, 1),
@@ -480,7 +483,7 @@ fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
                {"uuid":"u2","name":"Blitz","number":"117","rarity":"uncommon","finishes":["nonfoil"],"language":"German","setCode":"2XM"}]}}"#,
     )
     .unwrap();
-    let r = store.import_catalogue(&mtgjson).unwrap();
+    let r = store.import_catalogue(&mtgjson, &mut Job::quiet()).unwrap();
     assert_eq!((r.source.as_str(), r.sets, r.cards), ("mtgjson", 1, 2));
     assert_eq!(
         store.completion("2xm").unwrap().total,
@@ -494,7 +497,7 @@ fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
         r#"[{"id":"base1","name":"Base","series":"Base","printedTotal":102,"total":102,"ptcgoCode":"BS","releaseDate":"1999/01/09"}]"#,
     )
     .unwrap();
-    assert_eq!(store.import_catalogue(&sets).unwrap().sets, 1);
+    assert_eq!(store.import_catalogue(&sets, &mut Job::quiet()).unwrap().sets, 1);
     let cards = dir.path().join("base1.json");
     std::fs::write(
         &cards,
@@ -504,7 +507,7 @@ fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
              "tcgplayer":{"prices":{"normal":{"market":1.1}}}}]"#,
     )
     .unwrap();
-    let r = store.import_catalogue(&cards).unwrap();
+    let r = store.import_catalogue(&cards, &mut Job::quiet()).unwrap();
     assert_eq!((r.cards, r.prices), (2, 2));
     let c = store.completion("base1").unwrap();
     assert_eq!(
@@ -515,7 +518,7 @@ fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
     let junk = dir.path().join("junk.json");
     std::fs::write(&junk, r#"{"hello":"world"}"#).unwrap();
     assert!(store
-        .import_catalogue(&junk)
+        .import_catalogue(&junk, &mut Job::quiet())
         .unwrap_err()
         .to_string()
         .contains("catalogue file"));
@@ -529,13 +532,13 @@ fn the_sample_catalogue_files_import_with_their_documented_counts() {
     let dir = temp_dir();
     let store = new_store(dir.path());
     let r = store
-        .import_catalogue(&fixtures.join("scryfall-cards.json"))
+        .import_catalogue(&fixtures.join("scryfall-cards.json"), &mut Job::quiet())
         .unwrap();
     assert_eq!((r.sets, r.cards), (2, 20));
     assert_eq!(store.completion("trv").unwrap().total, 15);
     assert_eq!(store.completion("tvc").unwrap().total, 5);
     let r = store
-        .import_catalogue(&fixtures.join("mtgjson-set-TRV.json"))
+        .import_catalogue(&fixtures.join("mtgjson-set-TRV.json"), &mut Job::quiet())
         .unwrap();
     assert_eq!(
         (r.source.as_str(), r.cards),
@@ -549,13 +552,13 @@ fn the_sample_catalogue_files_import_with_their_documented_counts() {
     );
     assert_eq!(
         store
-            .import_catalogue(&fixtures.join("pokemon-sets.json"))
+            .import_catalogue(&fixtures.join("pokemon-sets.json"), &mut Job::quiet())
             .unwrap()
             .sets,
         2
     );
     let r = store
-        .import_catalogue(&fixtures.join("pokemon-cards-tv1.json"))
+        .import_catalogue(&fixtures.join("pokemon-cards-tv1.json"), &mut Job::quiet())
         .unwrap();
     assert_eq!(r.cards, 12);
     let c = store.completion("tv1").unwrap();
@@ -635,7 +638,7 @@ fn a_pokemon_api_answer_imports_with_its_embedded_sets_and_prices() {
     let dir = temp_dir();
     let store = new_store(dir.path());
     let file = fixtures.join("pokemon-api-cards-tv1.json");
-    let r = store.import_catalogue(&file).unwrap();
+    let r = store.import_catalogue(&file, &mut Job::quiet()).unwrap();
     assert_eq!(
         (r.source.as_str(), r.sets, r.cards, r.prices),
         ("pokemontcg", 1, 12, 20),
@@ -652,7 +655,7 @@ fn a_pokemon_api_answer_imports_with_its_embedded_sets_and_prices() {
         ("tv1", "Trove Tide", Some("2024-03-22"))
     );
     assert_eq!(store.completion("tv1").unwrap().total, 12);
-    let again = store.import_catalogue(&file).unwrap();
+    let again = store.import_catalogue(&file, &mut Job::quiet()).unwrap();
     assert_eq!(
         (again.cards, again.prices),
         (12, 0),
@@ -678,14 +681,12 @@ fn a_catalogue_import_reports_progress_and_cancels_whole() {
     let size = std::fs::metadata(&file).unwrap().len();
 
     let mut seen = Vec::new();
-    let r = store
-        .import_catalogue_watched(&file, &mut |p| {
-            seen.push(p);
-            true
-        })
-        .unwrap();
+    let never = AtomicBool::new(false);
+    let mut job = Job::new(&never, |p| seen.push(p.clone())).unthrottled();
+    let r = store.import_catalogue(&file, &mut job).unwrap();
+    drop(job);
     assert_eq!(r.cards, 5000);
-    let counts: Vec<u64> = seen.iter().map(|p| p.cards).collect();
+    let counts: Vec<u64> = seen.iter().map(|p| p.done).collect();
     assert_eq!(
         counts,
         [2000, 4000, 5000],
@@ -704,9 +705,14 @@ fn a_catalogue_import_reports_progress_and_cancels_whole() {
             .replace("\"id-", "\"other-"),
     )
     .unwrap();
-    let err = store
-        .import_catalogue_watched(&other, &mut |p| p.cards < 4000)
-        .unwrap_err();
+    let cancel = AtomicBool::new(false);
+    let mut job = Job::new(&cancel, |p| {
+        if p.done >= 4000 {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    })
+    .unthrottled();
+    let err = store.import_catalogue(&other, &mut job).unwrap_err();
     assert!(matches!(err, trove_core::Error::Cancelled), "{err}");
     assert!(
         store.completion("oth").is_err(),
@@ -1234,7 +1240,7 @@ fn completion_values_imported_cards_at_their_catalogue_market_price() {
     let dir = temp_dir();
     let store = new_store(dir.path());
     store
-        .import_catalogue(&fixtures.join("scryfall-cards.json"))
+        .import_catalogue(&fixtures.join("scryfall-cards.json"), &mut Job::quiet())
         .unwrap();
     store
         .import_cards(

@@ -6,6 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use image::{Rgb, RgbImage};
 use trove_core::photos::{Photo, PhotoImportReport};
+use trove_core::jobs::Job;
 use trove_core::Store;
 
 use crate::common::{new_store, temp_dir, titled, trove_bin};
@@ -127,7 +128,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 fn import(store: &Store, paths: &[PathBuf], item: Option<&str>) -> PhotoImportReport {
     store
-        .import_photos(paths, item, &AtomicBool::new(false), |_| {})
+        .import_photos(paths, item, &mut Job::quiet())
         .expect("import runs")
 }
 
@@ -649,7 +650,7 @@ fn an_item_keeps_its_photos_in_order_with_one_cover() {
     );
 
     store.trash_item(&item.id).unwrap();
-    let refused = store.import_photos(&paths[..1], Some("CAM-1"), &AtomicBool::new(false), |_| {});
+    let refused = store.import_photos(&paths[..1], Some("CAM-1"), &mut Job::quiet());
     assert!(refused.is_err(), "no photos onto an item in the trash");
     store.empty_trash().unwrap();
     assert!(
@@ -704,16 +705,17 @@ fn cancelling_keeps_the_finished_files_and_writes_nothing_half() {
         .collect();
     let cancel = AtomicBool::new(false);
     let mut calls = 0;
-    let report = store
-        .import_photos(&paths, None, &cancel, |p| {
-            calls += 1;
-            assert!(p.files_done <= p.files_total && p.bytes_done <= p.bytes_total);
-            assert_eq!(p.files_total, 40);
-            if p.files_done == 5 {
-                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        })
-        .unwrap();
+    let mut job = Job::new(&cancel, |p| {
+        calls += 1;
+        assert!(p.done <= p.total && p.bytes <= p.total_bytes);
+        assert_eq!(p.total, 40);
+        if p.done == 5 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    })
+    .unthrottled();
+    let report = store.import_photos(&paths, None, &mut job).unwrap();
+    drop(job);
     assert!(report.cancelled);
     assert!(
         report.imported.len() >= 5 && report.imported.len() < 40,

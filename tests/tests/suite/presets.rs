@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::CollectionMode;
 use trove_core::import::{ImportOptions, ImportReport};
+use trove_core::jobs::Job;
 use trove_core::{Error, Store};
 
 use crate::common::{new_store, table_counts, temp_dir};
@@ -144,7 +145,7 @@ const EVERY_CATALOGUE: [&str; 3] = [
 fn import_catalogue(store: &Store, files: &[&str]) {
     for f in files {
         store
-            .import_catalogue(&fixture(f))
+            .import_catalogue(&fixture(f), &mut Job::quiet())
             .unwrap_or_else(|e| panic!("catalogue {f}: {e}"));
     }
 }

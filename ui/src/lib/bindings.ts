@@ -305,8 +305,6 @@ errors: Array<RowError>,
  */
 error_count: number, };
 
-export type ImportProgress = { rows: number, bytes: number, total_bytes: number, };
-
 export type ExportReport = { file: string, rows: number, };
 
 export type PhotoFormat = "jpeg" | "png" | "webp" | "gif" | "tiff";
@@ -347,11 +345,9 @@ item_id: string | null, position: number | null, cover: boolean,
  */
 original: string, thumbnails: Thumbnails, };
 
-export type PhotoProgress = { files_done: number, files_total: number, bytes_done: number, bytes_total: number, 
-/**
- * The file just finished.
- */
-current: string, };
+export type JobKind = "csv" | "photos" | "catalogue";
+
+export type Progress = { done: number, total: number, bytes: number, total_bytes: number, current: string, };
 
 export type PhotoSkip = { path: string, reason: string, };
 
@@ -409,9 +405,7 @@ export type Startup = {
  */
 process_ms: number, };
 
-export type Progress = { "kind": "csv" } & ImportProgress | { "kind": "photos" } & PhotoProgress | { "kind": "catalogue" } & CatalogueProgress;
-
-export type JobProgress = { job: string, progress: Progress, };
+export type JobProgress = { job: string, kind: JobKind, progress: Progress, };
 
 export type JobReport = { "kind": "csv" } & ImportReport | { "kind": "photos" } & PhotoImportReport | { "kind": "catalogue" } & CatalogueReport;
 
@@ -557,8 +551,6 @@ source: string, sets: number, cards: number,
  * Price points written (only where the price moved).
  */
 prices: number, };
-
-export type CatalogueProgress = { cards: number, bytes: number, total_bytes: number, };
 
 export type CompletionCard = { number: string, name: string, rarity: string | null, copies: number, 
 /**

@@ -20,6 +20,7 @@ use super::value::record_catalogue_value;
 use crate::cards::language::language_code;
 use crate::db::Store;
 use crate::error::{Error, Result};
+use crate::jobs::{Job, Progress};
 use crate::money::{Currency, Money};
 
 /// What a catalogue import did.
@@ -34,17 +35,6 @@ pub struct CatalogueReport {
     /// Price points written (only where the price moved).
     #[ts(type = "number")]
     pub prices: u64,
-}
-
-/// How far a catalogue import has read.
-#[derive(Debug, Clone, Copy, Default, Serialize, ts_rs::TS)]
-pub struct CatalogueProgress {
-    #[ts(type = "number")]
-    pub cards: u64,
-    #[ts(type = "number")]
-    pub bytes: u64,
-    #[ts(type = "number")]
-    pub total_bytes: u64,
 }
 
 /// Cards between progress reports (and chances to cancel).
@@ -64,36 +54,33 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
-/// Reports progress to the caller's closure every [`PROGRESS_EVERY`] cards
-/// and turns its "stop" into [`Error::Cancelled`], which rolls the import's
-/// transaction back.
-struct Watch<'a> {
-    progress: &'a mut dyn FnMut(CatalogueProgress) -> bool,
+/// Counts the cards read and reports them to the job every
+/// [`PROGRESS_EVERY`] cards; a cancel comes back as [`Error::Cancelled`],
+/// which rolls the import's transaction back.
+struct Watch<'j, 'a> {
+    job: &'j mut Job<'a>,
     read: std::rc::Rc<std::cell::Cell<u64>>,
     total_bytes: u64,
     cards: u64,
 }
 
-impl Watch<'_> {
+impl Watch<'_, '_> {
     fn card(&mut self) -> Result<()> {
         self.cards += 1;
         if self.cards.is_multiple_of(PROGRESS_EVERY) {
-            self.report()?;
+            let p = self.progress();
+            self.job.tick(|| p)?;
         }
         Ok(())
     }
 
-    fn report(&mut self) -> Result<()> {
-        let p = CatalogueProgress {
-            cards: self.cards,
-            bytes: self.read.get().min(self.total_bytes),
-            total_bytes: self.total_bytes,
-        };
-        if (self.progress)(p) {
-            Ok(())
-        } else {
-            Err(Error::Cancelled)
-        }
+    fn progress(&self) -> Progress {
+        Progress::through_file(self.cards, self.read.get(), self.total_bytes)
+    }
+
+    fn finish(&mut self) {
+        let p = self.progress();
+        self.job.finish(p);
     }
 }
 
@@ -136,19 +123,10 @@ fn io(path: &Path, e: impl std::fmt::Display) -> Error {
 }
 
 impl Store {
-    /// Imports a catalogue file, recognising its source from its content.
-    pub fn import_catalogue(&self, path: &Path) -> Result<CatalogueReport> {
-        self.import_catalogue_watched(path, &mut |_| true)
-    }
-
-    /// [`Store::import_catalogue`], reporting progress to `progress` as it
-    /// reads; when `progress` returns false the import stops and nothing of
+    /// Imports a catalogue file, recognising its source from its content,
+    /// reporting the cards read to `job`; a cancel stops it and nothing of
     /// it is kept ([`Error::Cancelled`]).
-    pub fn import_catalogue_watched(
-        &self,
-        path: &Path,
-        progress: &mut dyn FnMut(CatalogueProgress) -> bool,
-    ) -> Result<CatalogueReport> {
+    pub fn import_catalogue(&self, path: &Path, job: &mut Job<'_>) -> Result<CatalogueReport> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
         let read = std::rc::Rc::new(std::cell::Cell::new(0));
@@ -166,7 +144,7 @@ impl Store {
             .take(4096)
             .collect::<String>();
         let mut watch = Watch {
-            progress,
+            job,
             read,
             total_bytes,
             cards: 0,
@@ -200,7 +178,7 @@ impl Store {
                  TCG API /v2/cards answer",
             ))
         }?;
-        watch.report()?;
+        watch.finish();
         Ok(report)
     }
 
@@ -208,7 +186,7 @@ impl Store {
         &self,
         path: &Path,
         reader: impl Read,
-        watch: &mut Watch<'_>,
+        watch: &mut Watch<'_, '_>,
     ) -> Result<CatalogueReport> {
         #[derive(Deserialize)]
         struct File {
@@ -283,7 +261,7 @@ impl Store {
         &self,
         path: &Path,
         reader: impl Read,
-        watch: &mut Watch<'_>,
+        watch: &mut Watch<'_, '_>,
     ) -> Result<CatalogueReport> {
         #[derive(Deserialize)]
         struct Card {
@@ -384,7 +362,7 @@ impl Store {
         path: &Path,
         shape: PokemonCards,
         reader: impl Read,
-        watch: &mut Watch<'_>,
+        watch: &mut Watch<'_, '_>,
     ) -> Result<CatalogueReport> {
         #[derive(Deserialize)]
         struct Card {

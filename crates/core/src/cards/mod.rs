@@ -19,7 +19,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::items::find_item;
 use crate::money::{Currency, Money};
 
-pub use catalogue::{CatalogueProgress, CatalogueReport, CatalogueSet, Completion, CompletionCard};
+pub use catalogue::{CatalogueReport, CatalogueSet, Completion, CompletionCard};
 pub use collections::{Collection, CollectionEntry, CollectionMode, ValuePoint};
 pub use grade::{normalise_finish, normalise_grader, Grade, Serial};
 pub use input::{CardForm, CardInput};

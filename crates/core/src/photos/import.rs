@@ -23,6 +23,7 @@ use super::{
 };
 use crate::db::Store;
 use crate::error::Result;
+use crate::jobs::{Job, Progress};
 
 /// Files bigger than this are refused unread (no photo comes near it).
 pub const MAX_FILE_BYTES: u64 = 512 << 20;
@@ -32,21 +33,6 @@ pub const MAX_FILE_BYTES: u64 = 512 << 20;
 const PHOTO_EXTENSIONS: &[&str] = &[
     "jpg", "jpeg", "jpe", "jfif", "png", "webp", "gif", "tif", "tiff", "heic", "heif", "avif",
 ];
-
-/// Progress of an import, after each file.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct PhotoProgress {
-    #[ts(type = "number")]
-    pub files_done: u64,
-    #[ts(type = "number")]
-    pub files_total: u64,
-    #[ts(type = "number")]
-    pub bytes_done: u64,
-    #[ts(type = "number")]
-    pub bytes_total: u64,
-    /// The file just finished.
-    pub current: String,
-}
 
 /// A file that was not imported, and why.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -101,15 +87,16 @@ enum Outcome {
 impl Store {
     /// Imports the photos at `paths` (files, or folders walked recursively)
     /// onto `item` (id, SKU or barcode) in the given order, or into the
-    /// inbox. `progress` is called on this thread after each file; setting
-    /// `cancel` stops at the next file and keeps the finished ones.
+    /// inbox. Progress goes to `job` from this thread after each file (the
+    /// files found are its total); a cancel stops at the next file and
+    /// keeps the finished ones, each of them whole.
     pub fn import_photos(
         &self,
         paths: &[PathBuf],
         item: Option<&str>,
-        cancel: &AtomicBool,
-        mut progress: impl FnMut(&PhotoProgress),
+        job: &mut Job<'_>,
     ) -> Result<PhotoImportReport> {
+        let cancel = job.cancel_flag();
         let target = match item {
             Some(key) => Some(self.read(|conn| live_item_id(conn, key))?),
             None => None,
@@ -122,11 +109,11 @@ impl Store {
         }
         let _lock = files.lock_for_import()?;
 
-        let total = PhotoProgress {
-            files_done: 0,
-            files_total: sources.len() as u64,
-            bytes_done: 0,
-            bytes_total: sources.iter().map(|s| s.size).sum(),
+        let total = Progress {
+            done: 0,
+            total: sources.len() as u64,
+            bytes: 0,
+            total_bytes: sources.iter().map(|s| s.size).sum(),
             current: String::new(),
         };
         // One worker per core, plus two so that a core is never idle while
@@ -164,8 +151,8 @@ impl Store {
                 let source = &sources[i];
                 let finished = !matches!(outcome, Outcome::Cancelled);
                 if finished {
-                    progressed.files_done += 1;
-                    progressed.bytes_done += source.size;
+                    progressed.done += 1;
+                    progressed.bytes += source.size;
                     progressed.current = source.path.to_string_lossy().into_owned();
                 }
                 ready.insert(i, outcome);
@@ -181,7 +168,11 @@ impl Store {
                     crash_point("row");
                 }
                 if finished {
-                    progress(&progressed);
+                    if progressed.done == progressed.total {
+                        job.finish(progressed.clone());
+                    } else {
+                        job.progress(|| progressed.clone());
+                    }
                 }
             }
             Ok(())

@@ -18,7 +18,7 @@ use crate::items::find_item;
 
 pub use decode::{MAX_FULL_DECODE_PIXELS, MAX_PIXELS};
 pub use files::{PhotoFiles, PhotoFormat, ThumbSize};
-pub use import::{PhotoImportReport, PhotoProgress, PhotoSkip};
+pub use import::{PhotoImportReport, PhotoSkip};
 
 /// One photo in one place.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

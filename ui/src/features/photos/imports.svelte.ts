@@ -2,7 +2,7 @@
 // photos…", a drop on a row, a drop into the inbox): their progress, their
 // cancel, and afterwards the files that were skipped and why. Kept outside
 // any screen, so closing the editor does not lose an import.
-import type { JobDone, PhotoImportReport, PhotoProgress } from "../../lib/bindings";
+import type { JobDone, PhotoImportReport, Progress } from "../../lib/bindings";
 import { app } from "../../lib/app.svelte";
 import { events, ipc } from "../../lib/ipc";
 import { toasts } from "../../lib/toasts.svelte";
@@ -14,7 +14,7 @@ export type ImportTarget = { id: string; title: string } | null;
 export interface PhotoImport {
   job: string;
   target: ImportTarget;
-  progress: PhotoProgress | null;
+  progress: Progress | null;
   /** Set once it has ended. */
   report: PhotoImportReport | null;
   error: string | null;
@@ -31,7 +31,7 @@ export function summary(i: PhotoImport): string {
 class PhotoImports {
   list = $state<PhotoImport[]>([]);
   private early = new Map<string, JobDone>();
-  private earlyProgress = new Map<string, PhotoProgress>();
+  private earlyProgress = new Map<string, Progress>();
 
   /** Starts importing `paths` (files and folders) into `target`. */
   async start(paths: string[], target: ImportTarget): Promise<string | null> {
@@ -78,7 +78,7 @@ class PhotoImports {
   async install(): Promise<() => void> {
     const offs = await Promise.all([
       events.jobProgress((p) => {
-        if (p.progress.kind !== "photos") return;
+        if (p.kind !== "photos") return;
         const i = this.list.find((x) => x.job === p.job);
         if (i) i.progress = p.progress;
         else this.remember(this.earlyProgress, p.job, p.progress);

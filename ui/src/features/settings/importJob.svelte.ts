@@ -24,7 +24,7 @@ export class ImportJob {
   async listen(): Promise<void> {
     const offs = [
       await events.jobProgress((p) => {
-        if (p.job === this.id) this.progress = fileProgress(p.progress) ?? this.progress;
+        if (p.job === this.id) this.progress = fileProgress(p) ?? this.progress;
       }),
       await events.jobDone((d) => {
         if (d.job === this.id) this.end(d);

@@ -1,27 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorCode, JobDone } from "../../lib/bindings";
+import type { ErrorCode, JobDone, JobKind, JobProgress } from "../../lib/bindings";
 import { fileProgress, percentThrough, progressText, stopped } from "./progress";
 
 describe("import progress", () => {
   it("counts a catalogue's cards and a CSV file's rows, not photos", () => {
-    expect(
-      fileProgress({ kind: "catalogue", cards: 1200, bytes: 4_000_000, total_bytes: 80_000_000 }),
-    ).toEqual({ count: 1200, bytes: 4_000_000, total_bytes: 80_000_000 });
-    expect(fileProgress({ kind: "csv", rows: 7, bytes: 10, total_bytes: 20 })).toEqual({
-      count: 7,
-      bytes: 10,
-      total_bytes: 20,
+    const job = (kind: JobKind, done: number, bytes: number, total_bytes: number): JobProgress => ({
+      job: "job-1",
+      kind,
+      progress: { done, total: 0, bytes, total_bytes, current: "" },
     });
-    expect(
-      fileProgress({
-        kind: "photos",
-        files_done: 1,
-        files_total: 2,
-        bytes_done: 10,
-        bytes_total: 20,
-        current: "a.jpg",
-      }),
-    ).toBeNull();
+    expect(fileProgress(job("catalogue", 1200, 4_000_000, 80_000_000))).toEqual({
+      count: 1200,
+      bytes: 4_000_000,
+      total_bytes: 80_000_000,
+    });
+    expect(fileProgress(job("csv", 7, 10, 20))).toEqual({ count: 7, bytes: 10, total_bytes: 20 });
+    expect(fileProgress(job("photos", 1, 10, 20))).toBeNull();
   });
 
   it("is a percentage of the file's bytes, never past 100", () => {

@@ -1,6 +1,6 @@
 // How far an import job is through its file, as its progress line says it
 // (pure, so it is tested without a window).
-import type { JobDone, Progress } from "../../lib/bindings";
+import type { JobDone, JobProgress } from "../../lib/bindings";
 import { formatBytes } from "../../lib/bytes";
 
 /** How far a job is through its file; `count` is rows or cards read. */
@@ -12,10 +12,9 @@ export interface FileProgress {
 
 /** A CSV import counts rows, a catalogue cards; photo imports are not
  * files read through, so they have none. */
-export function fileProgress(p: Progress): FileProgress | null {
-  if (p.kind === "csv") return { count: p.rows, bytes: p.bytes, total_bytes: p.total_bytes };
-  if (p.kind === "catalogue") return { count: p.cards, bytes: p.bytes, total_bytes: p.total_bytes };
-  return null;
+export function fileProgress({ kind, progress: p }: JobProgress): FileProgress | null {
+  if (kind === "photos") return null;
+  return { count: p.done, bytes: p.bytes, total_bytes: p.total_bytes };
 }
 
 /** How far through the file, 0–100; 0 until the size is known. */
