@@ -817,6 +817,39 @@ fn an_empty_file_is_refused_with_a_sentence_not_imported_as_nothing() {
 }
 
 #[test]
+fn a_row_of_only_spaces_and_commas_is_blank_skipped_and_not_counted() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let file = write(
+        dir.path(),
+        "gaps.csv",
+        b"title,sku,quantity\n\
+          Lamp,L-1,1\n\
+          \x20 ,\t, \n\
+          ,,\n\
+          \x20\x20\x20\n\
+          Vase,V-1,2\n\
+          Bowl,B-1\n",
+    );
+    // The short row on line 7 still names its own line: blank rows are
+    // skipped, never renumbered.
+    let report = rejected_report(import_with(&store, &file, ImportOptions::default()));
+    assert_eq!(report.rows, 3, "{report:?}");
+    assert_eq!(report.error_count, 1, "{:?}", report.errors);
+    let e = &report.errors[0];
+    assert_eq!((e.line, e.code.as_str()), (7, "field_count"));
+    let file = write(
+        dir.path(),
+        "gaps.csv",
+        b"title,sku,quantity\nLamp,L-1,1\n  , ,\n,,\n   \nVase,V-1,2\n",
+    );
+    let report = import_with(&store, &file, ImportOptions::default()).expect("import");
+    assert_eq!((report.rows, report.created, report.skipped), (2, 2, 0));
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(all_items(&store).len(), 2);
+}
+
+#[test]
 fn locations_a_file_names_that_do_not_exist_are_created_from_codes_and_names() {
     let dir = temp_dir();
     let file = write(

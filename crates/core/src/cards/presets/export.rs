@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::manabox::{ADDED, FLAGS, HEADER as MANABOX_HEADER, MANABOX_ID, SCRYFALL_ID};
 use super::tcgplayer::{COLLECTION_HEADER, EDITION, NAME, PRINTED_NUMBER, PRODUCT_ID, SKU};
 use super::words::{simple_name, CardCondition, CARD_CONDITION};
-use super::writer::SOURCE_SET_CODE;
+use super::SOURCE_SET_CODE;
 use crate::cards::language::language_name;
 use crate::cards::{card_of, Card, CollectionMode};
 use crate::columns::{guard, CANONICAL, EXTRA};

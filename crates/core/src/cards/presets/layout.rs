@@ -11,7 +11,7 @@ use crate::money::{Currency, Money};
 
 /// One row as a preset reads it.
 #[derive(Debug, Default)]
-pub(super) struct Entry {
+pub(crate) struct Entry {
     pub changes: ItemChanges,
     pub card: Option<Card>,
     /// The binder or folder the row sits in: (collection name, kind).
@@ -39,7 +39,7 @@ impl Entry {
 
 /// One bad cell (or row, when `column` is empty).
 #[derive(Debug)]
-pub(super) struct CellError {
+pub(crate) struct CellError {
     pub column: String,
     pub value: String,
     pub code: String,
@@ -47,7 +47,7 @@ pub(super) struct CellError {
 }
 
 /// How a preset reads a row.
-pub(super) trait Layout {
+pub(crate) trait Layout {
     /// The entry a row becomes, or every problem it has.
     fn read(&self, row: &Row<'_>) -> Result<Entry, Vec<CellError>>;
     /// Which column fed each Trove field (`quantity`, `cost`, `year`…), to
@@ -139,7 +139,7 @@ impl Found {
 }
 
 /// A data row: its cells and the header that names them.
-pub(super) struct Row<'r> {
+pub(crate) struct Row<'r> {
     pub cells: &'r [&'r str],
     pub names: &'r [String],
 }
@@ -225,6 +225,6 @@ impl Row<'_> {
 }
 
 /// A preset's cell error at `line`, as the import report lists it.
-pub(super) fn cell_error(report: &ImportReport, line: u64, e: CellError) -> RowError {
+pub(crate) fn cell_error(report: &ImportReport, line: u64, e: CellError) -> RowError {
     row_error(report, line, &e.column, &e.value, &e.code, e.message)
 }

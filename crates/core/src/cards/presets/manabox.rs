@@ -33,7 +33,7 @@ pub(super) const HEADER: [&str; 20] = [
 pub(super) const FLAGS: [&str; 4] = ["Misprint", "Altered", "Signed", "Proxy"];
 
 pub(super) const MANABOX_ID: &str = "ManaBox ID";
-pub(super) const SCRYFALL_ID: &str = "Scryfall ID";
+pub(crate) const SCRYFALL_ID: &str = "Scryfall ID";
 pub(super) const ADDED: &str = "Added";
 
 /// ManaBox's columns that Trove keeps as custom fields of the same name.

@@ -3,10 +3,11 @@
 //! by column name, never by position; and exports of a collection in
 //! Trove's, ManaBox's and TCGplayer's layouts.
 //!
-//! An import follows the foundation importer's rules (`crate::import`):
-//! one transaction, nothing written when any row is bad unless
-//! `skip_invalid`, every error naming its file, physical line, column and
-//! value, and a dry run that writes nothing.
+//! Importing is a format of the one import driver (`crate::import`, the
+//! card format in `import/formats/cards/`): one transaction, nothing
+//! written when any row is bad unless `skip_invalid`, every error naming
+//! its file, physical line, column and value, and a dry run that writes
+//! nothing. Here are the presets' layouts: how each reads a row.
 //!
 //! Importing the same file again updates the items it made instead of
 //! adding copies. Files with a SKU-level id (TCGplayer seller's
@@ -21,19 +22,25 @@
 mod dragonshield;
 mod export;
 mod homebox;
-mod import;
-mod layout;
+pub(crate) mod layout;
 mod manabox;
 mod source;
 mod tcgplayer;
 mod words;
-mod writer;
 
 pub use crate::import::format::Preset;
 pub use export::CollectionFormat;
+pub(crate) use manabox::SCRYFALL_ID;
+pub(crate) use source::open;
+
+use layout::{Columns, Layout};
 
 /// The custom field holding a row's natural key (see the module docs).
 pub const IMPORT_KEY: &str = "Import key";
+
+/// The custom field keeping a file's own set code when the catalogue
+/// spells the set differently (TCGplayer's `TVT` for Pokémon's `tv1`).
+pub(crate) const SOURCE_SET_CODE: &str = "Source set code";
 
 impl Preset {
     /// Recognises a layout from its header row (already without a BOM or a
@@ -58,10 +65,27 @@ impl Preset {
         }
     }
 
+    /// How the preset reads a file with `header`, or the required columns
+    /// the header lacks.
+    pub(crate) fn layout(self, header: &[String]) -> Result<Box<dyn Layout>, Vec<String>> {
+        let columns = Columns {
+            names: header,
+            exact: self == Preset::Homebox,
+        };
+        Ok(match self {
+            Preset::ManaBox => Box::new(manabox::ManaBox::new(&columns)?),
+            Preset::TcgplayerCollection => Box::new(tcgplayer::Collection::new(&columns)?),
+            Preset::TcgplayerSeller => Box::new(tcgplayer::Seller::new(&columns)?),
+            Preset::DragonShield => Box::new(dragonshield::DragonShield::new(&columns)?),
+            Preset::Homebox => Box::new(homebox::Homebox::new(&columns)?),
+            Preset::Generic => unreachable!("the generic importer reads generic files"),
+        })
+    }
+
     /// The preset a file's header names (see [`Preset::detect`]), reading
     /// past a BOM and a `sep=` line.
     pub fn detect_file(path: &std::path::Path) -> crate::Result<Option<Preset>> {
-        Ok(match source::Source::open(path)? {
+        Ok(match source::open(path)? {
             Ok(source) => Preset::detect(&source.header),
             Err(_) => None,
         })

@@ -1,99 +1,51 @@
 //! Opening a collection file: a UTF-8 BOM, Dragon Shield's `"sep=,"` first
-//! line and Homebox's old tab-separated exports are dealt with here, so a
-//! preset sees a header and rows that know their physical line numbers.
+//! line and Homebox's old tab-separated exports are dealt with here, so the
+//! import driver reads a header and rows that know their physical lines.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::line_ends::CrlfAsLf;
+use crate::import::driver::{HeaderError, Input};
 
-/// A file positioned at its header row.
-pub(super) struct Source {
-    pub reader: csv::Reader<CrlfAsLf<BufReader<File>>>,
-    /// The header cells, trimmed.
-    pub header: Vec<String>,
-    /// Physical lines before the CSV reader's line 1 (the `sep=` line).
-    pub offset: u64,
-    pub total_bytes: u64,
-}
-
-/// Why a file's header cannot be read: (message, code).
-pub(super) type HeaderError = (String, &'static str);
-
-impl Source {
-    /// Opens `path` and reads its header. An empty file has an empty header.
-    pub(super) fn open(path: &Path) -> Result<std::result::Result<Source, HeaderError>> {
-        let file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let mut buffered = BufReader::with_capacity(1 << 20, file);
-        let mut skipped = 0u64;
-        let head = buffered.fill_buf().map_err(|e| Error::io(path, e))?;
-        if head.starts_with(b"\xEF\xBB\xBF") {
-            buffered.consume(3);
-            skipped += 3;
-        }
-        let head = buffered.fill_buf().map_err(|e| Error::io(path, e))?;
-        let first_line = head
-            .split(|b| *b == b'\n')
-            .next()
-            .unwrap_or_default()
-            .to_vec();
-        let mut offset = 0;
-        let mut delimiter = b',';
-        if let Some(sep) = sep_line(&first_line) {
-            delimiter = sep;
-            let end = (first_line.len() + 1).min(head.len());
-            buffered.consume(end);
-            skipped += end as u64;
-            offset = 1;
-        } else if is_tab_separated(&first_line) {
-            delimiter = b'\t';
-        }
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(CrlfAsLf::new(buffered, skipped));
-        let mut record = csv::ByteRecord::new();
-        let header = match reader.read_byte_record(&mut record) {
-            Ok(false) => Vec::new(),
-            Ok(true) => {
-                let mut names = Vec::with_capacity(record.len());
-                for (i, raw) in record.iter().enumerate() {
-                    let Ok(name) = std::str::from_utf8(raw) else {
-                        return Ok(Err((
-                            format!(
-                                "header column {} is not UTF-8 text; save the file as UTF-8",
-                                i + 1
-                            ),
-                            "encoding_invalid",
-                        )));
-                    };
-                    names.push(name.trim_start_matches('\u{feff}').trim().to_owned());
-                }
-                names
-            }
-            Err(e) => return Ok(Err((e.to_string(), "csv_invalid"))),
-        };
-        Ok(Ok(Source {
-            reader,
-            header,
-            offset,
-            total_bytes,
-        }))
+/// Opens `path` and reads its header, past a BOM and a `sep=` line. An
+/// empty file has an empty header.
+pub(crate) fn open(
+    path: &Path,
+) -> Result<std::result::Result<Input<BufReader<File>>, HeaderError>> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut buffered = BufReader::with_capacity(1 << 20, file);
+    let mut skipped = 0u64;
+    let head = buffered.fill_buf().map_err(|e| Error::io(path, e))?;
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        buffered.consume(3);
+        skipped += 3;
     }
-
-    /// Bytes of the file read so far, for progress.
-    pub(super) fn bytes_read(&self) -> u64 {
-        self.reader.get_ref().consumed()
+    let head = buffered.fill_buf().map_err(|e| Error::io(path, e))?;
+    let first_line = head
+        .split(|b| *b == b'\n')
+        .next()
+        .unwrap_or_default()
+        .to_vec();
+    let mut offset = 0;
+    let mut delimiter = b',';
+    if let Some(sep) = sep_line(&first_line) {
+        delimiter = sep;
+        let end = (first_line.len() + 1).min(head.len());
+        buffered.consume(end);
+        skipped += end as u64;
+        offset = 1;
+    } else if is_tab_separated(&first_line) {
+        delimiter = b'\t';
     }
-
-    /// The physical line of the header.
-    pub(super) fn header_line(&self) -> u64 {
-        self.offset + 1
-    }
+    Ok(Input::new(
+        buffered,
+        delimiter,
+        (skipped, offset),
+        total_bytes,
+    ))
 }
 
 /// The delimiter an Excel `sep=` hint names (`sep=,` or `"sep=,"`).

@@ -7,19 +7,26 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::layout::{cell_error, Entry, Layout, Row};
-use super::manabox::SCRYFALL_ID;
-use super::IMPORT_KEY;
+use crate::cards::presets::layout::{cell_error, Entry, Layout, Row};
+use crate::cards::presets::{IMPORT_KEY, SCRYFALL_ID, SOURCE_SET_CODE};
 use crate::cards::{card_of, write_card, Card};
 use crate::error::{Error, Result};
+use crate::import::driver::Format;
 use crate::import::{row_error, ImportReport, RowError};
 use crate::item::Item;
 use crate::items::{find_item, item_by_sku, ItemWriter, Saved};
 
-/// The custom field keeping a file's own set code when the catalogue
-/// spells the set differently (TCGplayer's `TVT` for Pokémon's `tv1`).
-pub(super) const SOURCE_SET_CODE: &str = "Source set code";
+/// The card format, open in an import's transaction: a preset's layout
+/// reads each row, and the [`CardWriter`] writes it.
+pub(super) struct CardFormat<'c> {
+    pub layout: Box<dyn Layout>,
+    /// The file's header, naming each row's cells.
+    pub header: Vec<String>,
+    pub writer: CardWriter<'c>,
+}
 
+/// Writes what a card file's rows become, keeping what they share: import
+/// keys, the catalogue's sets, collections.
 pub(super) struct CardWriter<'c> {
     conn: &'c Connection,
     items: ItemWriter<'c>,
@@ -51,7 +58,7 @@ impl<'c> CardWriter<'c> {
     }
 
     /// Writes one row; on failure returns every error it has.
-    pub fn write(
+    fn write(
         &mut self,
         layout: &dyn Layout,
         row: &Row<'_>,
@@ -238,7 +245,7 @@ impl<'c> CardWriter<'c> {
 
     /// Puts each Homebox item that sat inside another into a collection
     /// named after its container (a binder, a box).
-    pub fn finish(&mut self) -> Result<()> {
+    fn file_under_parents(&mut self) -> Result<()> {
         for (item_id, parent_ref) in std::mem::take(&mut self.parents) {
             let Some(parent) = item_by_sku(self.conn, &parent_ref)? else {
                 // The ref stays in the item's custom fields.
@@ -254,6 +261,30 @@ impl<'c> CardWriter<'c> {
             self.add_to_collection(&parent.fields.title, kind, &item_id)?;
         }
         Ok(())
+    }
+}
+
+impl Format for CardFormat<'_> {
+    fn reads(&self, name: &str) -> bool {
+        self.layout.reads(name)
+    }
+
+    fn write(
+        &mut self,
+        _tx: &Connection,
+        cells: &[&str],
+        line: u64,
+        report: &mut ImportReport,
+    ) -> Result<Saved, Vec<RowError>> {
+        let row = Row {
+            cells,
+            names: &self.header,
+        };
+        self.writer.write(self.layout.as_ref(), &row, line, report)
+    }
+
+    fn finish(&mut self, _tx: &Connection, _report: &mut ImportReport) -> Result<()> {
+        self.writer.file_under_parents()
     }
 }
 
