@@ -192,11 +192,11 @@ pub fn run(args: &CardBenchArgs, out: &Output) -> Result<(), Error> {
     let catalogue_seconds = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    store.import_cards(&manabox, None, &ImportOptions::default(), &mut |_| true)?;
+    store.import_cards(&manabox, None, &ImportOptions::default(), &mut Job::quiet())?;
     let import_seconds = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    store.import_cards(&manabox, None, &ImportOptions::default(), &mut |_| true)?;
+    store.import_cards(&manabox, None, &ImportOptions::default(), &mut Job::quiet())?;
     let reimport_seconds = started.elapsed().as_secs_f64();
 
     let mut times = Vec::with_capacity(args.sets as usize);

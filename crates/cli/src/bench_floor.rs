@@ -65,7 +65,9 @@ pub fn run(db: &Path, args: &FloorArgs, out: &Output) -> Result<(), Error> {
          PRAGMA cache_size = -65536; PRAGMA temp_store = FILE;",
     )?;
     let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'items_fts_%'")?
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'items_fts_%'",
+        )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let tx = conn.transaction()?;

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use trove_core::import::ImportOptions;
+use trove_core::jobs::Job;
 use trove_core::list::{Filters, ListQuery, Sort};
 use trove_core::search::SearchQuery;
 use trove_core::{Condition, Error, ItemChanges, Status, Store};
@@ -545,7 +546,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
                 skip_invalid,
                 strict_locations: no_create_locations,
             };
-            let report = store.import_cards(&file, preset, &options, &mut |_| true);
+            let report = store.import_cards(&file, preset, &options, &mut Job::quiet());
             return Ok(out.import(report, json));
         }
         Command::Export { file, .. } => out.value(&store.export_csv(&file)?, |r| {

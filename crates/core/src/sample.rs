@@ -65,7 +65,7 @@ fn fill(path: &Path) -> Result<SampleReport> {
         let file = std::fs::File::create(&csv).map_err(|e| Error::io(&csv, e))?;
         crate::generate::write_items_csv(BufWriter::new(file), SAMPLE_ITEMS, SEED)
             .map_err(|e| Error::io(&csv, e))?;
-        let imported = store.import_csv(&csv, &ImportOptions::default(), &mut |_| true)?;
+        let imported = store.import_csv(&csv, &ImportOptions::default(), &mut Job::quiet())?;
         let cards = add_cards(&store)?;
         let photos = add_photos(&store, &work)?;
         Ok(SampleReport {
@@ -253,8 +253,7 @@ fn add_photos(store: &Store, work: &Path) -> Result<u64> {
             .encode_image(&photo_like(n as u32, PHOTO_SIZE.0, PHOTO_SIZE.1))
             .map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
         std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-        let report =
-            store.import_photos(&[path], Some(&item.id), &mut Job::quiet())?;
+        let report = store.import_photos(&[path], Some(&item.id), &mut Job::quiet())?;
         count += report.imported.len() as u64;
     }
     Ok(count)

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use trove_core::import::ImportOptions;
+use trove_core::jobs::Job;
 use trove_core::Store;
 use trove_e2e::harness::target_dir;
 use trove_e2e::process::{descendants, process_name};
@@ -137,7 +138,7 @@ fn default_db(seed: u64) -> Result<PathBuf, Failure> {
     let partial = dir.join("trove.partial.db");
     let _ = fs::remove_file(&partial);
     let store = Store::open(&partial)?;
-    let report = store.import_csv(&csv, &ImportOptions::default(), &mut |_| true)?;
+    let report = store.import_csv(&csv, &ImportOptions::default(), &mut Job::quiet())?;
     if !report.committed {
         return Err(format!("generating the database failed: {}", report.summary()).into());
     }

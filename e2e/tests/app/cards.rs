@@ -36,12 +36,15 @@ fn fixtures() -> PathBuf {
 /// through the core.
 pub fn seed_cards(db: &Db) -> Outcome {
     let store = db.store()?;
-    store.import_catalogue(&fixtures().join("scryfall-cards.json"))?;
+    store.import_catalogue(
+        &fixtures().join("scryfall-cards.json"),
+        &mut trove_core::jobs::Job::quiet(),
+    )?;
     store.import_cards(
         &fixtures().join("manabox.csv"),
         None,
         &ImportOptions::default(),
-        &mut |_| true,
+        &mut trove_core::jobs::Job::quiet(),
     )?;
     Ok(())
 }
@@ -57,7 +60,7 @@ pub fn seed_collector(db: &Db) -> Outcome {
             &fixtures().join(file),
             None,
             &ImportOptions::default(),
-            &mut |_| true,
+            &mut trove_core::jobs::Job::quiet(),
         )?;
     }
     // A binder is shown in set order, as its pages are filled.

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tempfile::TempDir;
 use trove_core::import::ImportOptions;
+use trove_core::jobs::Job;
 use trove_core::{Item, ItemChanges, Store};
 use trove_e2e::{keys, KeyActions, Session};
 
@@ -57,9 +58,9 @@ impl Db {
         let csv = self.path.with_file_name("generated.csv");
         let file = std::io::BufWriter::new(std::fs::File::create(&csv)?);
         trove_core::generate::write_items_csv(file, n, seed)?;
-        let report = self
-            .store()?
-            .import_csv(&csv, &ImportOptions::default(), &mut |_| true)?;
+        let report =
+            self.store()?
+                .import_csv(&csv, &ImportOptions::default(), &mut Job::quiet())?;
         ensure!(
             report.committed && report.created == n,
             "seeding failed: {}",

@@ -6,16 +6,16 @@ use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::{
-    Card, CardForm, CardInput, CatalogueSet, Collection, CollectionEntry,
-    CollectionMode, Completion, ItemCard, Preorder, PreorderInput, PricePoint, TierThresholds,
-    ValuePoint, Wish, WishInput,
+    Card, CardForm, CardInput, CatalogueSet, Collection, CollectionEntry, CollectionMode,
+    Completion, ItemCard, Preorder, PreorderInput, PricePoint, TierThresholds, ValuePoint, Wish,
+    WishInput,
 };
 use trove_core::export::ExportReport;
 use trove_core::import::ImportOptions;
 use trove_core::jobs::outcome::Outcome;
 use trove_core::jobs::JobKind;
 
-use crate::commands::jobs::{spawn_import, spawn_job};
+use crate::commands::jobs::spawn_job;
 use crate::error::{core, CommandResult};
 use crate::state::AppState;
 
@@ -217,8 +217,8 @@ pub fn import_cards(
         skip_invalid,
         strict_locations: !create_locations,
     };
-    spawn_import(app, &state, "card import", move |progress| {
-        store.import_cards(&PathBuf::from(&path), preset, &options, progress)
+    spawn_job(app, &state, JobKind::Csv, "card import", move |job| {
+        Outcome::from(store.import_cards(&PathBuf::from(&path), preset, &options, job))
     })
 }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 use trove_core::export::ExportReport;
-use trove_core::import::{ImportOptions, ImportProgress, ImportReport};
+use trove_core::import::ImportOptions;
 use trove_core::jobs::outcome::{JobReport, Outcome};
 use trove_core::jobs::{Job, JobKind, Progress};
 use trove_core::{Error, ErrorBody};
@@ -110,29 +110,8 @@ pub fn import_csv(
         skip_invalid,
         strict_locations: !create_locations,
     };
-    spawn_import(app, &state, "import", move |progress| {
-        store.import_csv(&PathBuf::from(&path), &options, progress)
-    })
-}
-
-/// Starts a CSV-shaped import job (Trove's own file or a card app's).
-pub fn spawn_import<F>(
-    app: AppHandle,
-    state: &AppState,
-    what: &str,
-    run: F,
-) -> CommandResult<String>
-where
-    F: FnOnce(&mut dyn FnMut(ImportProgress) -> bool) -> trove_core::Result<ImportReport>
-        + Send
-        + 'static,
-{
-    spawn_job(app, state, JobKind::Csv, what, move |job| {
-        let mut progress = |p: ImportProgress| {
-            job.progress(|| Progress::through_file(p.rows, p.bytes, p.total_bytes));
-            !job.cancelled()
-        };
-        Outcome::from(run(&mut progress))
+    spawn_job(app, &state, JobKind::Csv, "import", move |job| {
+        Outcome::from(store.import_csv(&PathBuf::from(&path), &options, job))
     })
 }
 

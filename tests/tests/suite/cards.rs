@@ -3,8 +3,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use trove_core::cards::{Card, CardInput, Grade, PreorderInput, Serial, Tier, WishInput};
-use trove_core::money::{Currency, Money};
 use trove_core::jobs::Job;
+use trove_core::money::{Currency, Money};
 use trove_core::Error;
 
 use crate::common::{new_store, temp_dir, titled};
@@ -451,7 +451,13 @@ fn a_scryfall_catalogue_gives_set_completion_with_duplicates_and_foils() {
 
     // Importing again writes a price point only where the price moved.
     std::fs::write(&file, scryfall_json("\"2.00\"")).unwrap();
-    assert_eq!(store.import_catalogue(&file, &mut Job::quiet()).unwrap().prices, 0);
+    assert_eq!(
+        store
+            .import_catalogue(&file, &mut Job::quiet())
+            .unwrap()
+            .prices,
+        0
+    );
     std::fs::write(&file, scryfall_json("\"2.25\"")).unwrap();
     let again = store.import_catalogue(&file, &mut Job::quiet()).unwrap();
     assert_eq!(
@@ -497,7 +503,13 @@ fn mtgjson_and_pokemon_catalogue_files_are_recognised() {
         r#"[{"id":"base1","name":"Base","series":"Base","printedTotal":102,"total":102,"ptcgoCode":"BS","releaseDate":"1999/01/09"}]"#,
     )
     .unwrap();
-    assert_eq!(store.import_catalogue(&sets, &mut Job::quiet()).unwrap().sets, 1);
+    assert_eq!(
+        store
+            .import_catalogue(&sets, &mut Job::quiet())
+            .unwrap()
+            .sets,
+        1
+    );
     let cards = dir.path().join("base1.json");
     std::fs::write(
         &cards,
@@ -1247,7 +1259,7 @@ fn completion_values_imported_cards_at_their_catalogue_market_price() {
             &fixtures.join("manabox.csv"),
             None,
             &trove_core::import::ImportOptions::default(),
-            &mut |_| true,
+            &mut Job::quiet(),
         )
         .unwrap();
     let trv = store.completion("TRV").unwrap();

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use trove_core::import::ImportOptions;
+use trove_core::jobs::Job;
 use trove_core::list::ListQuery;
 use trove_core::search::SearchQuery;
 use trove_core::ItemChanges;
@@ -53,12 +54,14 @@ fn a_reader_keeps_reading_a_consistent_snapshot_while_a_big_import_writes() {
             Arc::clone(&finished),
         );
         std::thread::spawn(move || {
-            let result = store.import_csv(&csv, &ImportOptions::default(), &mut |p| {
+            let never = AtomicBool::new(false);
+            let mut job = Job::new(&never, |p| {
                 if p.bytes >= p.total_bytes {
                     committing.store(true, Ordering::SeqCst);
                 }
-                true
             });
+            let result = store.import_csv(&csv, &ImportOptions::default(), &mut job);
+            drop(job);
             committing.store(true, Ordering::SeqCst);
             finished.store(true, Ordering::SeqCst);
             result

@@ -3,9 +3,11 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use trove_core::import::{ImportOptions, ImportReport};
 use trove_core::item::ItemFields;
+use trove_core::jobs::Job;
 use trove_core::list::ListQuery;
 use trove_core::{Error, ItemChanges, Store};
 
@@ -38,7 +40,7 @@ fn import_with(
     path: &Path,
     options: ImportOptions,
 ) -> trove_core::Result<ImportReport> {
-    store.import_csv(path, &options, &mut |_| true)
+    store.import_csv(path, &options, &mut Job::quiet())
 }
 
 fn rejected_report(result: trove_core::Result<ImportReport>) -> ImportReport {
@@ -528,10 +530,14 @@ fn cancelling_from_the_progress_callback_leaves_nothing() {
     let file = thousand_rows(dir.path(), "good.csv", &[]);
     let before = table_counts(store.path());
     let mut calls = Vec::new();
-    let result = store.import_csv(&file, &ImportOptions::default(), &mut |p| {
-        calls.push(p.rows);
-        false
-    });
+    let cancel = AtomicBool::new(false);
+    let mut job = Job::new(&cancel, |p| {
+        calls.push(p.done);
+        cancel.store(true, Ordering::Relaxed);
+    })
+    .unthrottled();
+    let result = store.import_csv(&file, &ImportOptions::default(), &mut job);
+    drop(job);
     let err = result.expect_err("cancelled");
     assert_eq!(err.detail_code(), "cancelled");
     assert_eq!(
@@ -738,7 +744,7 @@ fn a_sku_repeated_later_in_the_same_file_updates_the_row_it_created() {
                     skip_invalid,
                     ..Default::default()
                 },
-                &mut |_| true,
+                &mut Job::quiet(),
             )
             .expect("import");
         assert_eq!(

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use image::{Rgb, RgbImage};
-use trove_core::photos::{Photo, PhotoImportReport};
 use trove_core::jobs::Job;
+use trove_core::photos::{Photo, PhotoImportReport};
 use trove_core::Store;
 
 use crate::common::{new_store, temp_dir, titled, trove_bin};

@@ -3,6 +3,7 @@
 //! checked here; and collection exports that re-import to the same cards.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use trove_core::cards::presets::{CollectionFormat, Preset};
 use trove_core::cards::CollectionMode;
@@ -23,7 +24,7 @@ fn import_with(
     name: &str,
     options: &ImportOptions,
 ) -> trove_core::Result<ImportReport> {
-    store.import_cards(&fixture(name), None, options, &mut |_| true)
+    store.import_cards(&fixture(name), None, options, &mut Job::quiet())
 }
 
 fn import(store: &Store, name: &str) -> ImportReport {
@@ -228,7 +229,7 @@ fn each_sample_file_is_detected_from_its_header() {
     let trove_csv = dir.path().join("plain.csv");
     std::fs::write(&trove_csv, "title,quantity\nLamp,1\n").unwrap();
     let report = store
-        .import_cards(&trove_csv, None, &dry, &mut |_| true)
+        .import_cards(&trove_csv, None, &dry, &mut Job::quiet())
         .unwrap();
     assert_eq!((report.layout, report.rows), (None, 1), "Trove's own CSV");
 }
@@ -621,7 +622,7 @@ fn a_changed_row_updates_the_same_item() {
     let path = dir.path().join("manabox-later.csv");
     std::fs::write(&path, changed).unwrap();
     let report = store
-        .import_cards(&path, None, &ImportOptions::default(), &mut |_| true)
+        .import_cards(&path, None, &ImportOptions::default(), &mut Job::quiet())
         .unwrap();
     assert_eq!(
         (report.created, report.updated, report.unchanged),
@@ -993,7 +994,7 @@ fn a_chosen_preset_needs_its_columns_and_other_files_go_to_the_generic_importer(
         &fixture("manabox.csv"),
         Some(Preset::DragonShield),
         &ImportOptions::default(),
-        &mut |_| true,
+        &mut Job::quiet(),
     ));
     assert_eq!(
         errors_of(&report),
@@ -1017,7 +1018,7 @@ fn a_chosen_preset_needs_its_columns_and_other_files_go_to_the_generic_importer(
     let plain = dir.path().join("plain.csv");
     std::fs::write(&plain, "title,quantity,sku\nBlue Vase,2,V-1\n").unwrap();
     let report = store
-        .import_cards(&plain, None, &ImportOptions::default(), &mut |_| true)
+        .import_cards(&plain, None, &ImportOptions::default(), &mut Job::quiet())
         .unwrap();
     assert_eq!(report.created, 1);
     assert_eq!(store.item("V-1").unwrap().fields.quantity, 2);
@@ -1037,11 +1038,15 @@ fn cancelling_a_long_import_keeps_nothing() {
     std::fs::write(&path, text).unwrap();
     let before = all_counts(&db);
     let mut calls = 0;
-    let result = store.import_cards(&path, None, &ImportOptions::default(), &mut |p| {
+    let cancel = AtomicBool::new(false);
+    let mut job = Job::new(&cancel, |p| {
         calls += 1;
-        assert_eq!(p.rows, 1_000);
-        false
-    });
+        assert_eq!(p.done, 1_000);
+        cancel.store(true, Ordering::Relaxed);
+    })
+    .unthrottled();
+    let result = store.import_cards(&path, None, &ImportOptions::default(), &mut job);
+    drop(job);
     assert!(matches!(result, Err(Error::Cancelled)), "{result:?}");
     assert_eq!(calls, 1);
     assert_eq!(all_counts(&db), before);
@@ -1058,7 +1063,7 @@ fn a_file_that_is_not_utf8_is_refused_at_its_cell() {
     )
     .unwrap();
     let report =
-        rejected(store.import_cards(&path, None, &ImportOptions::default(), &mut |_| true));
+        rejected(store.import_cards(&path, None, &ImportOptions::default(), &mut Job::quiet()));
     assert_eq!(
         errors_of(&report),
         [(
@@ -1160,7 +1165,7 @@ fn a_manabox_export_writes_the_binder_as_it_was_and_reimports_to_the_same_cards(
     let before = (snapshot(&store, &db), collections(&db));
     for out in &exported_files {
         let again = store
-            .import_cards(out, None, &ImportOptions::default(), &mut |_| true)
+            .import_cards(out, None, &ImportOptions::default(), &mut Job::quiet())
             .unwrap();
         assert_eq!(again.created, 0, "{}", out.display());
     }
@@ -1170,7 +1175,7 @@ fn a_manabox_export_writes_the_binder_as_it_was_and_reimports_to_the_same_cards(
     let fresh = new_store(other.path());
     for out in &exported_files {
         fresh
-            .import_cards(out, None, &ImportOptions::default(), &mut |_| true)
+            .import_cards(out, None, &ImportOptions::default(), &mut Job::quiet())
             .unwrap();
     }
     assert_eq!(snapshot(&fresh, &self::db(other.path())), before.0);
@@ -1208,7 +1213,7 @@ fn a_tcgplayer_export_writes_the_app_file_back_and_reimports_to_the_same_cards()
     let other = temp_dir();
     let fresh = new_store(other.path());
     let again = fresh
-        .import_cards(&out, None, &ImportOptions::default(), &mut |_| true)
+        .import_cards(&out, None, &ImportOptions::default(), &mut Job::quiet())
         .unwrap();
     assert_eq!(again.created, 12);
     assert_eq!(

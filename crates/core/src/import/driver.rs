@@ -10,14 +10,15 @@ use std::io::BufRead;
 
 use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::{row_error, ImportOptions, ImportProgress, ImportReport, RowError};
+use super::{row_error, ImportOptions, ImportReport, RowError};
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::items::Saved;
+use crate::jobs::{Job, Progress};
 use crate::line_ends::CrlfAsLf;
 use crate::{new_id, now};
 
-/// Rows between progress callbacks.
+/// Rows between progress reports (and checks for a cancel).
 const PROGRESS_EVERY: u64 = 1_000;
 
 /// More rows written than this, and the query planner's statistics are
@@ -116,15 +117,15 @@ pub(crate) fn refuse(mut report: ImportReport, error: RowError) -> Error {
 impl Store {
     /// Imports the rows of `input` with the format `open` makes in the
     /// import's transaction, given the batch id (none on a dry run).
-    /// `progress` is called every thousand rows; returning `false`
-    /// cancels, and nothing is kept.
+    /// Progress goes to `job` every thousand rows; a cancel stops the
+    /// import at the next of them, and nothing is kept.
     pub(crate) fn import_rows<R: BufRead>(
         &self,
         mut input: Input<R>,
         report: ImportReport,
         options: &ImportOptions,
         open: impl for<'c> FnOnce(&'c Connection, Option<String>) -> Result<Box<dyn Format + 'c>>,
-        progress: &mut dyn FnMut(ImportProgress) -> bool,
+        job: &mut Job<'_>,
     ) -> Result<ImportReport> {
         let mut conn = self.writer();
         // A large page cache keeps the growing indexes in memory; given
@@ -133,7 +134,7 @@ impl Store {
         // just read or written in this transaction); SQLite's own checks
         // would add a statement journal to every row.
         conn.execute_batch("PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF;")?;
-        let result = in_transaction(&mut conn, &mut input, report, options, open, progress);
+        let result = in_transaction(&mut conn, &mut input, report, options, open, job);
         conn.execute_batch(
             "PRAGMA cache_size = -32000; PRAGMA foreign_keys = ON; PRAGMA shrink_memory;",
         )?;
@@ -152,7 +153,7 @@ fn in_transaction<R: BufRead>(
     mut report: ImportReport,
     options: &ImportOptions,
     open: impl for<'c> FnOnce(&'c Connection, Option<String>) -> Result<Box<dyn Format + 'c>>,
-    progress: &mut dyn FnMut(ImportProgress) -> bool,
+    job: &mut Job<'_>,
 ) -> Result<ImportReport> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let batch_id = new_id();
@@ -171,7 +172,7 @@ fn in_transaction<R: BufRead>(
             .filter(|n| !n.is_empty() && !format.reads(n))
             .cloned()
             .collect();
-        rows(&tx, input, format.as_mut(), options, &mut report, progress)?;
+        rows(&tx, input, format.as_mut(), options, &mut report, job)?;
         format.finish(&tx, &mut report)?;
     }
     if !options.dry_run {
@@ -207,7 +208,7 @@ fn rows<R: BufRead>(
     format: &mut dyn Format,
     options: &ImportOptions,
     report: &mut ImportReport,
-    progress: &mut dyn FnMut(ImportProgress) -> bool,
+    job: &mut Job<'_>,
 ) -> Result<()> {
     let mut record = csv::ByteRecord::new();
     loop {
@@ -258,21 +259,16 @@ fn rows<R: BufRead>(
                 format.write(tx, &cells, line, report)
             })?;
         }
-        if report.rows.is_multiple_of(PROGRESS_EVERY)
-            && !progress(ImportProgress {
-                rows: report.rows,
-                bytes: input.reader.get_ref().consumed().min(input.total_bytes),
-                total_bytes: input.total_bytes,
-            })
-        {
-            return Err(Error::Cancelled);
+        if report.rows.is_multiple_of(PROGRESS_EVERY) {
+            let bytes = input.reader.get_ref().consumed();
+            job.tick(|| Progress::through_file(report.rows, bytes, input.total_bytes))?;
         }
     }
-    progress(ImportProgress {
-        rows: report.rows,
-        bytes: input.total_bytes,
-        total_bytes: input.total_bytes,
-    });
+    job.finish(Progress::through_file(
+        report.rows,
+        input.total_bytes,
+        input.total_bytes,
+    ));
     Ok(())
 }
 

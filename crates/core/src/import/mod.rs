@@ -11,13 +11,14 @@ use std::path::Path;
 
 use crate::db::Store;
 use crate::error::{Error, Result};
+use crate::jobs::Job;
 
 pub(crate) mod driver;
 pub mod format;
 mod formats;
 pub(crate) mod report;
 pub(crate) use report::row_error;
-pub use report::{ImportProgress, ImportReport, RepeatedSku, RowError, MAX_ERRORS_LISTED};
+pub use report::{ImportReport, RepeatedSku, RowError, MAX_ERRORS_LISTED};
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -36,13 +37,13 @@ pub struct ImportOptions {
 }
 
 impl Store {
-    /// Imports the CSV file at `path`. `progress` is called every thousand
-    /// rows; returning `false` cancels, and nothing is kept.
+    /// Imports the CSV file at `path`, reporting to `job` every thousand
+    /// rows; a cancel keeps nothing.
     pub fn import_csv(
         &self,
         path: &Path,
         options: &ImportOptions,
-        progress: &mut dyn FnMut(ImportProgress) -> bool,
+        job: &mut Job<'_>,
     ) -> Result<ImportReport> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -52,7 +53,7 @@ impl Store {
             &name,
             total_bytes,
             options,
-            progress,
+            job,
         )
     }
 
@@ -63,7 +64,7 @@ impl Store {
         name: &str,
         total_bytes: u64,
         options: &ImportOptions,
-        progress: &mut dyn FnMut(ImportProgress) -> bool,
+        job: &mut Job<'_>,
     ) -> Result<ImportReport> {
         let report = ImportReport {
             file: name.to_string(),
@@ -91,7 +92,7 @@ impl Store {
                 let items = formats::items::Items::open(tx, batch_id, columns, options)?;
                 Ok(Box::new(items))
             },
-            progress,
+            job,
         )
     }
 }

@@ -157,14 +157,6 @@ impl ImportReport {
     }
 }
 
-/// Progress of a running import, for progress bars.
-#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
-pub struct ImportProgress {
-    pub rows: u64,
-    pub bytes: u64,
-    pub total_bytes: u64,
-}
-
 pub(crate) fn row_error(
     report: &ImportReport,
     line: u64,

@@ -153,7 +153,8 @@ mod tests {
         let seen = Mutex::new(Vec::new());
         let mut job = Job::new(&NEVER, |p| seen.lock().unwrap().push(p.done));
         for done in 1..=1000 {
-            job.tick(|| Progress::through_file(done, done, 1000)).unwrap();
+            job.tick(|| Progress::through_file(done, done, 1000))
+                .unwrap();
         }
         job.finish(Progress::through_file(1000, 1000, 1000));
         drop(job);

@@ -115,7 +115,7 @@ pub fn import(
     store.import_csv(
         path,
         &trove_core::import::ImportOptions::default(),
-        &mut |_| true,
+        &mut trove_core::jobs::Job::quiet(),
     )
 }
 

@@ -9,7 +9,8 @@ use crate::cards::presets::{self, Preset};
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::import::driver::refuse;
-use crate::import::{row_error, ImportOptions, ImportProgress, ImportReport};
+use crate::import::{row_error, ImportOptions, ImportReport};
+use crate::jobs::Job;
 
 mod writer;
 
@@ -19,14 +20,13 @@ impl Store {
     /// Imports a collection file with `preset`, or with the preset its
     /// header names when `None`; a file that is none of the card apps'
     /// layouts goes to the generic importer ([`Store::import_csv`]).
-    /// `progress` is called every thousand rows; returning `false` cancels,
-    /// and nothing is kept.
+    /// Progress goes to `job` every thousand rows; a cancel keeps nothing.
     pub fn import_cards(
         &self,
         path: &Path,
         preset: Option<Preset>,
         options: &ImportOptions,
-        progress: &mut dyn FnMut(ImportProgress) -> bool,
+        job: &mut Job<'_>,
     ) -> Result<ImportReport> {
         let mut report = ImportReport {
             file: path.display().to_string(),
@@ -52,7 +52,7 @@ impl Store {
         };
         if preset == Preset::Generic {
             drop(input);
-            return self.import_csv(path, options, progress);
+            return self.import_csv(path, options, job);
         }
         report.layout = Some(preset);
         let layout = match preset.layout(&input.header) {
@@ -89,7 +89,7 @@ impl Store {
                     writer,
                 }))
             },
-            progress,
+            job,
         )
     }
 }
