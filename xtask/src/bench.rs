@@ -28,6 +28,10 @@ const SEARCH_P99_MS: f64 = 50.0;
 const SCAN_P99_MS: f64 = 1.0;
 const FIRST_PAGE_MS: f64 = 30.0;
 const IMPORT_VS_ANCHOR: f64 = 1.0;
+/// Issue 13: the validated import within 1.5× of the in-process bulk-load
+/// floor (`trove bench floor`), in under 300 MB of memory.
+const IMPORT_VS_FLOOR: f64 = 1.5;
+const IMPORT_RSS_MB: f64 = 300.0;
 
 pub struct Opts {
     pub items: u64,
@@ -327,6 +331,7 @@ pub fn measure(exe: &Path, o: &Opts, sqlite_version: &str, steps: &mut Steps) ->
     let queries = o.out.join("queries.txt");
     let trove_db = o.out.join("trove.db");
     let anchor_db = o.out.join("anchor.db");
+    let floor_db = o.out.join("floor.db");
 
     let gen_time = steps.step(&format!("generate {} items", group(o.items)), || {
         let t = Instant::now();
@@ -346,14 +351,23 @@ pub fn measure(exe: &Path, o: &Opts, sqlite_version: &str, steps: &mut Steps) ->
         queries.display()
     );
 
-    let (import_time, import_report) = steps.step("trove init + import", || {
+    let (import_time, import_rss_mb, import_report) = steps.step("trove init + import", || {
         util::remove_db(&trove_db)?;
         let t = Instant::now();
         trove.init(&trove_db)?;
-        let report = trove.import(&csv, &trove_db)?;
-        Ok((t.elapsed(), report))
+        let (report, rss) = trove.import(&csv, &trove_db, &o.out)?;
+        Ok((t.elapsed(), rss, report))
     })?;
     println!("import report: {}", one_line(&import_report, 2000));
+
+    let (floor_time, floor_rss_mb) =
+        steps.step("in-process floor: plain inserts + FTS rebuild", || {
+            util::remove_db(&floor_db)?;
+            trove.init(&floor_db)?;
+            let t = Instant::now();
+            let rss = trove.floor(&csv, &floor_db, &o.out)?;
+            Ok((t.elapsed(), rss))
+        })?;
 
     let anchor_time = steps.step("sqlite3 anchor: .import + FTS rebuild", || {
         util::remove_db(&anchor_db)?;
@@ -406,6 +420,10 @@ pub fn measure(exe: &Path, o: &Opts, sqlite_version: &str, steps: &mut Steps) ->
         gen_time,
         import_time,
         anchor_time,
+        floor_time,
+        import_rss_mb,
+        floor_rss_mb,
+        floor_rows: count_items(&floor_db),
         trove_rows: count_items(&trove_db),
         anchor_rows: count_items(&anchor_db),
         trove_db_bytes: db_bytes(&trove_db),
@@ -468,8 +486,28 @@ impl Trove {
         self.stdout(self.cmd(&[&"init"], Some(db))).map(drop)
     }
 
-    fn import(&self, csv: &Path, db: &Path) -> Result<String> {
-        self.stdout(self.cmd(&[&"import", &csv, &"--json"], Some(db)))
+    /// `trove import`: its JSON report and its peak memory (MB).
+    fn import(&self, csv: &Path, db: &Path, scratch: &Path) -> Result<(String, Option<f64>)> {
+        self.measured(self.cmd(&[&"import", &csv, &"--json"], Some(db)), scratch)
+    }
+
+    /// `trove bench floor`: its peak memory (MB).
+    fn floor(&self, csv: &Path, db: &Path, scratch: &Path) -> Result<Option<f64>> {
+        let c = self.cmd(&[&"bench", &"floor", &"--csv", &csv, &"--json"], Some(db));
+        Ok(self.measured(c, scratch)?.1)
+    }
+
+    /// Runs `c`, reading the peak memory it reports at exit
+    /// (`TROVE_PEAK_RSS_FILE`, Linux only).
+    fn measured(&self, mut c: Command, scratch: &Path) -> Result<(String, Option<f64>)> {
+        let file = scratch.join("peak-rss.txt");
+        let _ = fs::remove_file(&file);
+        c.env("TROVE_PEAK_RSS_FILE", &file);
+        let out = self.stdout(c)?;
+        let rss = fs::read_to_string(&file)
+            .ok()
+            .and_then(|t| t.trim().parse().ok());
+        Ok((out, rss))
     }
 
     fn search(&self, queries: &Path, mode: &str, db: &Path) -> Result<Latency> {
@@ -807,6 +845,11 @@ pub struct Report {
     pub gen_time: Duration,
     pub import_time: Duration,
     pub anchor_time: Duration,
+    /// `trove bench floor`: the plain in-process load.
+    pub floor_time: Duration,
+    pub import_rss_mb: Option<f64>,
+    pub floor_rss_mb: Option<f64>,
+    pub floor_rows: Option<u64>,
     pub trove_rows: Option<u64>,
     pub anchor_rows: Option<u64>,
     pub trove_db_bytes: u64,
@@ -857,6 +900,30 @@ impl Report {
             &format!("{import:.1} {}", mark(import <= IMPORT_VS_ANCHOR * anchor)),
             &format!("{anchor:.1} (sqlite3 .import + FTS rebuild)"),
             "≤ sqlite3",
+        );
+        let floor = self.floor_time.as_secs_f64();
+        let times = import / floor.max(1e-9);
+        row(
+            &mut s,
+            "import vs in-process floor (× the floor's time)",
+            &format!("{times:.2} {}", mark(times <= IMPORT_VS_FLOOR)),
+            &format!(
+                "{floor:.1} s (plain inserts + FTS rebuild, {} rows)",
+                opt(self.floor_rows)
+            ),
+            "≤ 1.5×",
+        );
+        let rss = |v: Option<f64>| v.map_or_else(|| "?".to_string(), |m| format!("{m:.0}"));
+        row(
+            &mut s,
+            "import peak RSS (MB)",
+            &format!(
+                "{} {}",
+                rss(self.import_rss_mb),
+                mark(self.import_rss_mb.is_some_and(|m| m <= IMPORT_RSS_MB))
+            ),
+            &format!("{} (floor)", rss(self.floor_rss_mb)),
+            "≤ 300 MB",
         );
         row(
             &mut s,
@@ -1204,6 +1271,10 @@ mod tests {
             gen_time: Duration::from_millis(1300),
             import_time: Duration::from_secs(60),
             anchor_time: Duration::from_secs(88),
+            floor_time: Duration::from_secs(50),
+            import_rss_mb: Some(250.4),
+            floor_rss_mb: Some(120.0),
+            floor_rows: Some(1_000_000),
             trove_rows: Some(1_000_000),
             anchor_rows: Some(1_000_000),
             trove_db_bytes: 1_300_000_000,
@@ -1222,6 +1293,8 @@ mod tests {
         assert!(md.contains("2 × Test CPU, 8.0 GiB RAM, Linux 6.1; SQLite CLI 3.40.1 2022-12-28"));
         assert!(md.contains("| metric | Trove | sqlite3 / naive FTS5 / LIKE | target |"));
         assert!(md.contains("| import 1,000,000 items, wall (s) | 60.0 ✓ | 88.0 (sqlite3 .import + FTS rebuild) | ≤ sqlite3 |"));
+        assert!(md.contains("| import vs in-process floor (× the floor's time) | 1.20 ✓ | 50.0 s (plain inserts + FTS rebuild, 1,000,000 rows) | ≤ 1.5× |"));
+        assert!(md.contains("| import peak RSS (MB) | 250 ✓ | 120 (floor) | ≤ 300 MB |"));
         assert!(md.contains("| search p50 (ms) | 0.50 | 4.00 / 400.0 |  |"));
         assert!(md.contains("| search max (ms) | 5.00 | 40.0 / 4000 |  |"));
         assert!(md.contains("| scan lookup p99 (ms) | 0.50 ✓ | — | ≤ 1 ms |"));
