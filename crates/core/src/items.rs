@@ -169,8 +169,10 @@ pub(crate) struct ItemWriter<'c> {
     /// Parameters of queued rows, [`INSERT_ARITY`] per row.
     queued: Vec<Value>,
     queued_skus: std::collections::HashSet<String>,
-    /// Every SKU in the database, when the importer loaded them.
-    known_skus: Option<std::collections::HashSet<String>>,
+    /// Every SKU in the database, when the importer loaded them, as
+    /// [`sku_hash`]es: 8 bytes a SKU instead of a string. Two SKUs sharing
+    /// a hash only cost a look-up that finds nothing.
+    known_skus: Option<std::collections::HashSet<u64>>,
     queued_fields: Vec<(String, BTreeMap<String, String>)>,
     /// The time stamp of every row a bulk import queues.
     started: String,
@@ -347,7 +349,7 @@ impl<'c> ItemWriter<'c> {
         if let Some(sku) = &fields.sku {
             self.queued_skus.insert(sku.to_lowercase());
             if let Some(known) = &mut self.known_skus {
-                known.insert(sku.to_ascii_lowercase());
+                known.insert(sku_hash(sku));
             }
         }
         self.queued_fields.push((id, fields.fields));
@@ -371,7 +373,7 @@ impl<'c> ItemWriter<'c> {
             let skus = stmt.query_map([], |r| r.get::<_, String>(0))?;
             let mut known = std::collections::HashSet::with_capacity(n as usize);
             for sku in skus {
-                known.insert(sku?.to_ascii_lowercase());
+                known.insert(sku_hash(&sku?));
             }
             self.known_skus = Some(known);
         }
@@ -383,7 +385,7 @@ impl<'c> ItemWriter<'c> {
     pub(crate) fn may_have_sku(&self, sku: &str) -> bool {
         self.known_skus
             .as_ref()
-            .is_none_or(|k| k.contains(&sku.trim().to_ascii_lowercase()))
+            .is_none_or(|k| k.contains(&sku_hash(sku.trim())))
     }
 
     /// True when a queued row has this SKU (so a look-up must flush first).
@@ -595,6 +597,17 @@ fn named_row(
     };
     cache.insert(key, seq);
     Ok(seq)
+}
+
+/// A SKU's 64-bit hash, case-folded as the database compares SKUs
+/// (ASCII `NOCASE`).
+pub(crate) fn sku_hash(sku: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    for b in sku.bytes() {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
 }
 
 /// Rows per multi-row INSERT (33 parameters each, well under SQLite's

@@ -991,3 +991,61 @@ fn a_crlf_file_names_the_physical_line_of_each_bad_row() {
     let lines: Vec<u64> = report.errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [5, 6], "the lines as an editor numbers them");
 }
+
+/// The items' indexes by name, with the SQL that made them.
+fn item_indexes(db: &Path) -> Vec<(String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'items' ORDER BY name")
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// A big file into a small table is loaded with the sort indexes set
+/// aside and rebuilt; afterwards every index is back as the schema made it
+/// and answers queries, and a refused big file leaves them untouched too.
+#[test]
+fn a_big_import_ends_with_every_index_as_the_schema_made_it() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let before = item_indexes(store.path());
+    assert!(before.len() > 10, "{before:?}");
+
+    let bad = dir.path().join("bad.csv");
+    crate::common::write_generated_csv(&bad, 20_000, 5);
+    let mut text = std::fs::read_to_string(&bad).unwrap();
+    text.push_str(",,,,,,,,,,,,,\nX-1,,Broken,,,,,-3,,,,,,\n");
+    std::fs::write(&bad, text).unwrap();
+    assert!(std::fs::metadata(&bad).unwrap().len() > 4 << 20);
+    let refused = crate::common::import(&store, &bad).expect_err("a bad quantity");
+    assert_eq!(refused.detail_code(), "import_rejected", "{refused}");
+    assert_eq!(item_indexes(store.path()), before, "after a refused file");
+    assert_eq!(count(store.path(), "SELECT count(*) FROM items"), 0);
+
+    let good = dir.path().join("good.csv");
+    crate::common::write_generated_csv(&good, 20_000, 6);
+    let report = crate::common::import(&store, &good).unwrap();
+    assert_eq!(report.created, 20_000);
+    assert_eq!(item_indexes(store.path()), before, "after a kept file");
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let plan: String = conn
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT seq FROM items WHERE deleted_at IS NULL ORDER BY title COLLATE NOCASE, seq LIMIT 50",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("items_by_title"), "{plan}");
+    let page = store
+        .list(&ListQuery {
+            limit: Some(50),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.items.len(), 50);
+}

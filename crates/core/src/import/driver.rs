@@ -25,6 +25,14 @@ const PROGRESS_EVERY: u64 = 1_000;
 /// refreshed once the import is kept.
 const OPTIMIZE_AFTER: u64 = 10_000;
 
+/// A file this big (in bytes) may be loaded with the items' sort indexes
+/// set aside (see [`SetAside`]); smaller files are not worth it.
+const SET_ASIDE_FROM_BYTES: u64 = 4 << 20;
+
+/// Bytes of CSV per item row, roughly, to guess a file's rows from its
+/// size before reading it (Trove's own export: 200–300).
+const BYTES_PER_ROW: u64 = 256;
+
 /// One kind of file: which columns it reads and what each row writes.
 /// Opened inside the import's transaction (see [`Store::import_rows`]).
 pub(crate) trait Format {
@@ -164,6 +172,7 @@ fn in_transaction<R: BufRead>(
         )?;
     }
     crate::search::defer_indexing(&tx)?;
+    let set_aside = SetAside::for_import(&tx, input.total_bytes)?;
     {
         let mut format = open(&tx, (!options.dry_run).then(|| batch_id.clone()))?;
         report.ignored_columns = input
@@ -174,6 +183,11 @@ fn in_transaction<R: BufRead>(
             .collect();
         rows(&tx, input, format.as_mut(), options, &mut report, job)?;
         format.finish(&tx, &mut report)?;
+    }
+    let kept = !options.dry_run && (report.error_count == 0 || options.skip_invalid);
+    if let Some(set_aside) = set_aside.filter(|_| kept) {
+        // Rolled back with the transaction otherwise, drops and all.
+        set_aside.restore(&tx)?;
     }
     if !options.dry_run {
         crate::search::index_deferred(&tx)?;
@@ -196,6 +210,53 @@ fn in_transaction<R: BufRead>(
         )?;
     }
     settle(tx, options, report)
+}
+
+/// The items' sort and filter indexes, dropped for a big import into a
+/// table smaller than the file and built again, each in one sorted pass,
+/// before it commits. Filling a dozen b-trees row by row in random key
+/// order is most of a bulk load's cost; building them after is a sort.
+/// All of it is inside the import's transaction: a rejected file, a dry
+/// run, a cancel or a crash rolls the drops back with the rows, and other
+/// connections never see the table without them. The unique indexes (SKU,
+/// id) stay: the import looks items up by them, and they keep their rules.
+struct SetAside {
+    /// `CREATE INDEX` statements, as the schema wrote them.
+    indexes: Vec<String>,
+}
+
+impl SetAside {
+    fn for_import(tx: &Connection, total_bytes: u64) -> Result<Option<SetAside>> {
+        let rows = total_bytes / BYTES_PER_ROW;
+        if total_bytes < SET_ASIDE_FROM_BYTES {
+            return Ok(None);
+        }
+        let existing: i64 =
+            tx.query_row("SELECT ifnull(max(seq), 0) FROM items", [], |r| r.get(0))?;
+        if existing as u64 > rows {
+            return Ok(None);
+        }
+        let mut stmt = tx.prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'items'
+               AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+        )?;
+        let found: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &found {
+            tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+        Ok(Some(SetAside {
+            indexes: found.into_iter().map(|(_, sql)| sql).collect(),
+        }))
+    }
+
+    fn restore(self, tx: &Connection) -> Result<()> {
+        for sql in &self.indexes {
+            tx.execute_batch(sql)?;
+        }
+        Ok(())
+    }
 }
 
 /// Reads every data row and writes it with `format`. A row whose every

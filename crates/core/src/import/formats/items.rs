@@ -2,7 +2,6 @@
 //! `crate::columns`), one item per row, an existing item updated by SKU.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 use rusqlite::Connection;
 
@@ -13,7 +12,7 @@ use crate::import::{
     row_error, ImportOptions, ImportReport, RepeatedSku, RowError, MAX_ERRORS_LISTED,
 };
 use crate::item::{split_tags, Item, ItemChanges};
-use crate::items::{ItemWriter, Saved};
+use crate::items::{sku_hash, ItemWriter, Saved};
 use crate::storage::CreateLocations;
 
 /// Up to this many existing SKUs are held in memory during an import.
@@ -47,11 +46,7 @@ impl SkuRepeats {
         if sku.is_empty() {
             return;
         }
-        let mut h = std::hash::DefaultHasher::new();
-        for b in sku.bytes() {
-            h.write_u8(b.to_ascii_lowercase());
-        }
-        let key = h.finish();
+        let key = sku_hash(sku);
         let Some(&first) = self.first_line.get(&key) else {
             self.first_line.insert(key, line);
             return;
