@@ -138,6 +138,7 @@ fn no_module_imports_one_that_imports_it_back() {
     for krate in [
         "crates/core/src",
         "crates/labels/src",
+        "crates/fixtures/src",
         "crates/cli/src",
         "src-tauri/src",
         "xtask/src",
