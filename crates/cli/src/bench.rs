@@ -139,7 +139,7 @@ pub fn generate(args: &GenArgs) -> Result<(), Error> {
         source: e,
     })?;
     let start = Instant::now();
-    trove_core::generate::write_items_csv(
+    trove_fixtures::generate::write_items_csv(
         BufWriter::with_capacity(1 << 20, file),
         args.items,
         args.seed,
@@ -160,7 +160,7 @@ pub fn generate(args: &GenArgs) -> Result<(), Error> {
             source: e,
         };
         let mut out = BufWriter::new(File::create(path).map_err(io)?);
-        for q in trove_core::generate::queries(args.query_count, args.seed) {
+        for q in trove_fixtures::generate::queries(args.query_count, args.seed) {
             writeln!(out, "{q}").map_err(io)?;
         }
         out.flush().map_err(io)?;

@@ -199,7 +199,7 @@ fn generate(dir: &Path, count: u32) -> Result<Vec<PathBuf>, Error> {
     for n in 0..count {
         let path = dir.join(format!("IMG_{:04}.jpg", n + 1));
         if !path.exists() {
-            let image = trove_core::sample::photo_like(n, WIDTH, HEIGHT);
+            let image = trove_fixtures::photo::photo_like(n, WIDTH, HEIGHT);
             let mut bytes = Vec::new();
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
                 .encode_image(&image)

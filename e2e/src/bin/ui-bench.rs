@@ -129,7 +129,7 @@ fn default_db(seed: u64) -> Result<PathBuf, Failure> {
         db.display()
     );
     let csv = dir.join("items.csv");
-    trove_core::generate::write_items_csv(
+    trove_fixtures::generate::write_items_csv(
         std::io::BufWriter::new(fs::File::create(&csv)?),
         1_000_000,
         seed,
@@ -227,7 +227,7 @@ struct Searches {
 }
 
 fn search_latency(app: &App<'_>, prefixes: usize, seed: u64) -> Result<Searches, Failure> {
-    let queries = trove_core::generate::queries(prefixes, seed);
+    let queries = trove_fixtures::generate::queries(prefixes, seed);
     let search = app.wait_for("#search", Duration::from_secs(10))?;
     let mut samples = Vec::new();
     let mut ipc = Vec::new();

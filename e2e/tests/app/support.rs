@@ -57,7 +57,7 @@ impl Db {
     pub fn generate(&self, n: u64, seed: u64) -> Outcome {
         let csv = self.path.with_file_name("generated.csv");
         let file = std::io::BufWriter::new(std::fs::File::create(&csv)?);
-        trove_core::generate::write_items_csv(file, n, seed)?;
+        trove_fixtures::generate::write_items_csv(file, n, seed)?;
         let report =
             self.store()?
                 .import_csv(&csv, &ImportOptions::default(), &mut Job::quiet())?;

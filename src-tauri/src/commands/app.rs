@@ -143,9 +143,9 @@ pub fn open_sample(
     photos: State<'_, PhotoScope>,
 ) -> CommandResult<AppInfo> {
     let open = state.store()?.path().to_path_buf();
-    let path = trove_core::sample::sample_path_beside(&open);
+    let path = trove_fixtures::sample::sample_path_beside(&open);
     if !path.exists() {
-        core(trove_core::sample::create_sample(&path))?;
+        core(trove_fixtures::sample::create_sample(&path))?;
     }
     let store = state.switch(&path)?;
     photos.show(&app, &store);

@@ -383,7 +383,7 @@ fn empty_text_with_filters_lists_the_filtered_items() {
 #[test]
 fn the_same_query_twice_gives_the_same_order() {
     let f = fixture();
-    let mut queries = trove_core::generate::queries(20, 7);
+    let mut queries = trove_fixtures::generate::queries(20, 7);
     queries.extend(["a", "e", "zorblamp", "card", "vintage "].map(String::from));
     for text in &queries {
         for filters in [

@@ -103,7 +103,7 @@ pub fn table_counts(db: &Path) -> Vec<(&'static str, i64)> {
 /// Writes `rows` generated items to a CSV file at `path`.
 pub fn write_generated_csv(path: &Path, rows: u64, seed: u64) {
     let file = std::fs::File::create(path).expect("create the CSV file");
-    trove_core::generate::write_items_csv(std::io::BufWriter::new(file), rows, seed)
+    trove_fixtures::generate::write_items_csv(std::io::BufWriter::new(file), rows, seed)
         .expect("write the CSV file");
 }
 
