@@ -347,7 +347,28 @@ original: string, thumbnails: Thumbnails, };
 
 export type JobKind = "csv" | "photos" | "catalogue";
 
-export type Progress = { done: number, total: number, bytes: number, total_bytes: number, current: string, };
+export type Progress = { 
+/**
+ * Rows, cards or files finished.
+ */
+done: number, 
+/**
+ * How many there are, when the job knows before the end (a photo
+ * import counts the files first); 0 when it does not (a CSV file is
+ * measured in bytes).
+ */
+total: number, 
+/**
+ * Bytes read (or, for photos, of the files finished).
+ */
+bytes: number, total_bytes: number, 
+/**
+ * What it has just finished, when that is worth showing (the photo
+ * file); empty otherwise.
+ */
+current: string, };
+
+export type JobReport = { "kind": "csv" } & ImportReport | { "kind": "photos" } & PhotoImportReport | { "kind": "catalogue" } & CatalogueReport;
 
 export type PhotoSkip = { path: string, reason: string, };
 
@@ -406,8 +427,6 @@ export type Startup = {
 process_ms: number, };
 
 export type JobProgress = { job: string, kind: JobKind, progress: Progress, };
-
-export type JobReport = { "kind": "csv" } & ImportReport | { "kind": "photos" } & PhotoImportReport | { "kind": "catalogue" } & CatalogueReport;
 
 export type JobDone = { job: string, report: JobReport | null, error: ErrorBody | null, };
 
