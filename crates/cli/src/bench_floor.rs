@@ -40,24 +40,6 @@ pub struct FloorReport {
     pub peak_rss_mb: Option<f64>,
 }
 
-/// The generator's columns, by position (its header is fixed).
-const COLUMNS: [&str; 14] = [
-    "sku",
-    "barcode",
-    "title",
-    "description",
-    "brand",
-    "category",
-    "condition",
-    "quantity",
-    "price",
-    "cost",
-    "currency",
-    "location",
-    "tags",
-    "notes",
-];
-
 pub fn run(db: &Path, args: &FloorArgs, out: &Output) -> Result<(), Error> {
     let started = Instant::now();
     let mut conn = Connection::open(db)?;
@@ -129,7 +111,8 @@ fn load(tx: &Connection, csv: &Path) -> Result<u64, Error> {
         .iter()
         .map(str::to_string)
         .collect();
-    if header != COLUMNS {
+    // The generator writes the canonical header; cells are read by position.
+    if header != trove_core::columns::CANONICAL {
         return Err(Error::Io {
             path: csv.to_path_buf(),
             source: std::io::Error::other("not the generator's header"),
