@@ -2,26 +2,10 @@
 //! repairs what can be repaired without guessing.
 
 use serde::Serialize;
+pub use trove_store::integrity::Check;
 
 use crate::db::Store;
 use crate::error::Result;
-
-/// The outcome of one check.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Check {
-    pub name: &'static str,
-    /// Problems found before any repair.
-    pub problems: Vec<String>,
-    /// How many of them were repaired.
-    pub repaired: usize,
-}
-
-impl Check {
-    /// True when nothing is left wrong.
-    pub fn ok(&self) -> bool {
-        self.problems.len() == self.repaired
-    }
-}
 
 /// Everything the doctor looked at.
 #[derive(Debug, Clone, Serialize)]
@@ -58,33 +42,7 @@ impl Store {
     pub fn doctor(&self) -> Result<DoctorReport> {
         let mut checks = Vec::new();
         self.write(|tx| {
-            let rows: Vec<String> = tx
-                .prepare("PRAGMA integrity_check")?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let problems = rows.into_iter().filter(|r| r != "ok").collect();
-            checks.push(Check {
-                name: "database file",
-                problems,
-                repaired: 0,
-            });
-
-            let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
-            let problems = stmt
-                .query_map([], |r| {
-                    Ok(format!(
-                        "{} row {} points at a missing {}",
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            checks.push(Check {
-                name: "references",
-                problems,
-                repaired: 0,
-            });
+            checks.extend(trove_store::integrity::file_checks(tx)?);
 
             for (name, stale, fix) in DERIVED {
                 let n: i64 = tx.query_row(

@@ -282,6 +282,22 @@ impl Error {
     }
 }
 
+/// The store's failures are the core's variants of the same name, so a
+/// caller sees one error type whichever layer refused.
+impl From<trove_store::Error> for Error {
+    fn from(e: trove_store::Error) -> Self {
+        match e {
+            trove_store::Error::SchemaTooNew { path, found, known } => {
+                Error::SchemaTooNew { path, found, known }
+            }
+            trove_store::Error::InUse { path } => Error::InUse { path },
+            trove_store::Error::Io { path, source } => Error::Io { path, source },
+            trove_store::Error::Migration(m) => Error::Migration(m),
+            trove_store::Error::Db(e) => Error::from(e),
+        }
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {

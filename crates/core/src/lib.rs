@@ -1,5 +1,6 @@
-//! Trove's core: the domain, the rules, the store, search, scan and
-//! import/export. The desktop app and the `trove` CLI are thin callers.
+//! Trove's core: the domain and its rules, over the store crate's database
+//! file: items and locations, search, scan, import/export, photos, cards,
+//! labels. The desktop app and the `trove` CLI are thin callers.
 
 pub mod activity;
 pub mod cards;
@@ -31,12 +32,4 @@ pub use db::Store;
 pub use error::{Error, ErrorBody, ErrorCode, FieldError, Result};
 pub use item::{Condition, Item, ItemChanges, ItemFields, Status};
 
-/// A new UUIDv7 id: time-ordered, safe to merge across devices later.
-pub(crate) fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
-
-/// Now, as UTC RFC 3339 with milliseconds (sorts as text).
-pub(crate) fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
+pub(crate) use trove_store::{new_id, now};

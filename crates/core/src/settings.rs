@@ -1,7 +1,8 @@
 //! Small key-value preferences stored in the database file itself, so they
 //! travel with it (home currency, value tiers…). Never secrets.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
+use trove_store::settings;
 
 use crate::db::Store;
 use crate::error::{Error, Result};
@@ -11,11 +12,7 @@ const HOME_CURRENCY: &str = "home_currency";
 
 /// The currency costs are converted to, and prices default to (USD until set).
 pub(crate) fn home_currency(conn: &Connection) -> Result<Currency> {
-    let code: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([HOME_CURRENCY], |r| r.get(0))
-        .optional()?;
-    Ok(code
+    Ok(settings::get(conn, HOME_CURRENCY)?
         .and_then(|c| Currency::parse(&c).ok())
         .unwrap_or_else(|| Currency::parse("USD").expect("USD is ISO 4217")))
 }
@@ -63,10 +60,7 @@ impl Store {
         let currency = Currency::parse(code)
             .map_err(|e| Error::invalid("home_currency", code, e.code(), e.to_string()))?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [HOME_CURRENCY, currency.code()],
-            )?;
+            settings::set(tx, HOME_CURRENCY, currency.code())?;
             Ok(currency)
         })
     }

@@ -136,6 +136,7 @@ fn workspace() -> PathBuf {
 fn no_module_imports_one_that_imports_it_back() {
     let mut problems = Vec::new();
     for krate in [
+        "crates/store/src",
         "crates/core/src",
         "crates/labels/src",
         "crates/fixtures/src",
@@ -153,6 +154,63 @@ fn no_module_imports_one_that_imports_it_back() {
         problems.is_empty(),
         "module cycles (move the shared part into a module both import):\n{}",
         problems.join("\n")
+    );
+}
+
+/// The workspace's crates, lowest first: each may depend only on crates
+/// before it in this list (docs/architecture.md draws the same layers).
+const LAYERS: &[(&str, &str)] = &[
+    ("trove-store", "crates/store"),
+    ("trove-labels", "crates/labels"),
+    ("trove-core", "crates/core"),
+    ("trove-fixtures", "crates/fixtures"),
+    ("trove-cli", "crates/cli"),
+    ("trove-app", "src-tauri"),
+    ("trove-tests", "tests"),
+    ("trove-e2e", "e2e"),
+];
+
+/// The workspace crates a manifest names, in any dependency table.
+fn workspace_dependencies(manifest: &str) -> Vec<&'static str> {
+    LAYERS
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| {
+            manifest.lines().any(|line| {
+                let line = line.trim_start();
+                line.starts_with(&format!("{name}.workspace"))
+                    || line.starts_with(&format!("{name} ="))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn crates_depend_only_on_the_layers_below_them() {
+    let mut problems = Vec::new();
+    for (at, (name, dir)) in LAYERS.iter().enumerate() {
+        let manifest = std::fs::read_to_string(workspace().join(dir).join("Cargo.toml"))
+            .expect("read Cargo.toml");
+        for dep in workspace_dependencies(&manifest) {
+            let below = LAYERS[..at].iter().any(|(n, _)| *n == dep);
+            if !below {
+                problems.push(format!("{name} depends on {dep}, which is not below it"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The store is the bottom: it knows nothing of the domain.
+    let store = std::fs::read_to_string(workspace().join("crates/store/Cargo.toml")).unwrap();
+    assert_eq!(workspace_dependencies(&store), Vec::<&str>::new());
+}
+
+#[test]
+fn the_layer_check_reads_a_dependency_in_either_spelling() {
+    let manifest =
+        "[dependencies]\ntrove-core.workspace = true\ntrove-store = { path = \"../store\" }\n";
+    assert_eq!(
+        workspace_dependencies(manifest),
+        ["trove-store", "trove-core"]
     );
 }
 

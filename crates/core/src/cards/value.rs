@@ -76,11 +76,9 @@ impl TierThresholds {
 pub(crate) fn thresholds(conn: &Connection) -> Result<TierThresholds> {
     let currency = home_currency(conn)?;
     let unit = 10i64.pow(currency.minor_digits());
-    let mut stmt = conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?;
     let mut amounts = [0i64; 3];
     for (i, key) in KEYS.iter().enumerate() {
-        let stored: Option<String> = stmt.query_row([key], |r| r.get(0)).optional()?;
-        amounts[i] = stored
+        amounts[i] = trove_store::settings::get(conn, key)?
             .and_then(|s| s.parse().ok())
             .unwrap_or(DEFAULT_MAJOR[i] * unit);
     }
@@ -198,12 +196,8 @@ impl Store {
                     "the tiers must rise: mid below high, high below grail",
                 ));
             }
-            let mut set = tx.prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?;
             for (key, money) in KEYS.iter().zip([m, h, g]) {
-                set.execute(params![key, money.amount.to_string()])?;
+                trove_store::settings::set(tx, key, &money.amount.to_string())?;
             }
             retier(tx, currency, m.amount, h.amount, g.amount)?;
             thresholds(tx)

@@ -136,7 +136,9 @@ fn log_photos(conn: &Connection, action: &str, item_id: &str, names: &[String]) 
     } else {
         (None, value)
     };
-    crate::activity::log(conn, action, "item", item_id, None, before, after)
+    Ok(crate::activity::log(
+        conn, action, "item", item_id, None, before, after,
+    )?)
 }
 
 pub(crate) const PHOTOS_ADDED: &str = "photos added";
