@@ -8,9 +8,9 @@ use trove_core::doctor::DoctorReport;
 use trove_core::import::ImportReport;
 use trove_core::items::Move;
 use trove_core::list::Page;
+use trove_core::locations::{Bin, Location};
 use trove_core::scan::Scanned;
 use trove_core::stats::Stats;
-use trove_core::storage::{Bin, Location};
 use trove_core::{Error, ErrorBody, Item};
 
 /// Where and how results go.

@@ -100,7 +100,7 @@ impl Status {
 
 /// Where an item sits: a bin, or a section of a bin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Placement {
+pub struct LocationRef {
     /// The bin.
     pub bin_id: String,
     /// The section within the bin, if any.
@@ -135,7 +135,7 @@ pub struct ItemFields {
     pub height_mm: Option<i64>,
     pub notes: Option<String>,
     pub status: Status,
-    pub location: Option<Placement>,
+    pub location: Option<LocationRef>,
     pub tags: Vec<String>,
     pub fields: BTreeMap<String, String>,
     pub acquired_on: Option<String>,
@@ -546,7 +546,7 @@ pub fn apply_changes(
 
 /// The rule that needs the resolved location: an item cannot be active
 /// unless it is somewhere a person can find it.
-pub fn check_placement(fields: &ItemFields) -> Result<(), FieldError> {
+pub fn check_location(fields: &ItemFields) -> Result<(), FieldError> {
     if fields.status == Status::Active && fields.location.is_none() {
         return Err(FieldError::new(
             "location",

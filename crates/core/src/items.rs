@@ -13,11 +13,11 @@ use crate::db::Store;
 use crate::error::{Error, FieldError, Result};
 use crate::gtin::Gtin;
 use crate::item::{
-    apply_changes, check_placement, Condition, Item, ItemChanges, ItemFields, Placement, Status,
+    apply_changes, check_location, Condition, Item, ItemChanges, ItemFields, LocationRef, Status,
 };
+use crate::locations::{resolve_location, CreateLocations};
 use crate::money::{Currency, Money};
 use crate::settings;
-use crate::storage::{resolve_placement, CreateLocations};
 use crate::{new_id, now};
 
 /// Columns read for an item, in the order [`item_from_row`] expects.
@@ -41,7 +41,7 @@ pub(crate) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
         Some(bin_id) => {
             let bin_name: String = r.get::<_, Option<String>>(26)?.unwrap_or_default();
             let section_name: Option<String> = r.get(27)?;
-            Some(Placement {
+            Some(LocationRef {
                 bin_id,
                 section_id: r.get(24)?,
                 code: r.get::<_, Option<String>>(25)?.unwrap_or_default(),
@@ -183,7 +183,7 @@ pub(crate) struct ItemWriter<'c> {
     pub(crate) batch_rows: usize,
     field_seqs: HashMap<String, i64>,
     categories: HashMap<String, (String, String)>,
-    placements: HashMap<String, Placement>,
+    locations: HashMap<String, LocationRef>,
 }
 
 impl<'c> ItemWriter<'c> {
@@ -203,7 +203,7 @@ impl<'c> ItemWriter<'c> {
             batch_rows: INSERT_BATCH,
             field_seqs: HashMap::new(),
             categories: HashMap::new(),
-            placements: HashMap::new(),
+            locations: HashMap::new(),
         })
     }
 
@@ -240,7 +240,7 @@ impl<'c> ItemWriter<'c> {
                 // of different kinds share the name.
                 Some(p.clone())
             } else {
-                match self.placement(text) {
+                match self.location_ref(text) {
                     Ok(p) => Some(p),
                     Err(e) => {
                         errors.push(e);
@@ -250,7 +250,7 @@ impl<'c> ItemWriter<'c> {
             };
         }
         if errors.is_empty() {
-            if let Err(e) = check_placement(&fields) {
+            if let Err(e) = check_location(&fields) {
                 errors.push(e);
             }
         }
@@ -269,13 +269,13 @@ impl<'c> ItemWriter<'c> {
         Ok(fields)
     }
 
-    fn placement(&mut self, text: &str) -> Result<Placement, FieldError> {
+    fn location_ref(&mut self, text: &str) -> Result<LocationRef, FieldError> {
         let key = text.trim().to_lowercase();
-        if let Some(p) = self.placements.get(&key) {
+        if let Some(p) = self.locations.get(&key) {
             return Ok(p.clone());
         }
-        let p = resolve_placement(self.conn, text, self.create_locations)?;
-        self.placements.insert(key, p.clone());
+        let p = resolve_location(self.conn, text, self.create_locations)?;
+        self.locations.insert(key, p.clone());
         Ok(p)
     }
 
@@ -641,7 +641,7 @@ fn insert_values(
 ) -> [Value; INSERT_ARITY] {
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
     let int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
-    let (bin_id, section_id, code) = placement_columns(&fields.location);
+    let (bin_id, section_id, code) = location_columns(&fields.location);
     let owned = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_string()));
     [
         Value::Text(id.to_string()),
@@ -680,7 +680,7 @@ fn insert_values(
     ]
 }
 
-fn placement_columns(p: &Option<Placement>) -> (Option<&str>, Option<&str>, Option<&str>) {
+fn location_columns(p: &Option<LocationRef>) -> (Option<&str>, Option<&str>, Option<&str>) {
     match p {
         Some(p) => (
             Some(p.bin_id.as_str()),
@@ -699,10 +699,10 @@ pub(crate) fn record_move(
     conn: &Connection,
     item_id: &str,
     quantity: i64,
-    from: Option<&Placement>,
-    to: Option<&Placement>,
+    from: Option<&LocationRef>,
+    to: Option<&LocationRef>,
 ) -> Result<()> {
-    let part = |p: Option<&Placement>| {
+    let part = |p: Option<&LocationRef>| {
         (
             p.map(|p| p.bin_id.clone()),
             p.and_then(|p| p.section_id.clone()),
@@ -860,7 +860,9 @@ impl Store {
             }
             let mut w = ItemWriter::new(tx, None)?;
             w.create_locations = CreateLocations::None;
-            let to = w.placement(location).map_err(|e| Error::Invalid(vec![e]))?;
+            let to = w
+                .location_ref(location)
+                .map_err(|e| Error::Invalid(vec![e]))?;
             let whole = item.fields.quantity;
             match quantity {
                 Some(q) if q <= 0 || q > whole => Err(Error::invalid(

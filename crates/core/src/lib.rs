@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod labels;
 mod line_ends;
 pub mod list;
+pub mod locations;
 pub mod money;
 pub mod owner;
 pub mod photos;
@@ -24,7 +25,6 @@ pub mod scan;
 pub mod search;
 pub mod settings;
 pub mod stats;
-pub mod storage;
 mod trash;
 pub mod vocabulary;
 

@@ -12,8 +12,8 @@ use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::item::{Condition, Item, Status};
 use crate::items::{item_from_row, ITEM_SELECT};
+use crate::locations::{location_by_code, Location};
 use crate::money::{Currency, Money};
-use crate::storage::{location_by_code, Location};
 
 /// Conditions a list or search can be narrowed by. All given ones apply.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, ts_rs::TS)]

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::gtin::Gtin;
 use crate::item::Item;
 use crate::items::find_item;
-use crate::storage::{location_by_code, Location};
+use crate::locations::{location_by_code, Location};
 
 /// The answer to a scan.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

@@ -229,13 +229,13 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
         Ok(!app.find("[data-testid=count]")?.text()?.contains("match"))
     })?;
 
-    show(&app, "storage")?;
+    show(&app, "locations")?;
     app.wait_for("[data-testid=bin-list]", WAIT)?;
     app.wait_for(
         &format!("[data-testid=bin][data-code={}]", quoted(&bin.code)),
         WAIT,
     )?;
-    shot(&app, &dir, "storage.png")?;
+    shot(&app, &dir, "locations.png")?;
 
     show(&app, "labels")?;
     let input = app.wait_for("[data-testid=label-code-input]", WAIT)?;

@@ -6,5 +6,5 @@ pub mod cards;
 pub mod items;
 pub mod jobs;
 pub mod labels;
+pub mod locations;
 pub mod photos;
-pub mod storage;

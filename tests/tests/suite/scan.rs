@@ -1,7 +1,7 @@
 //! A scanned or typed code goes straight to its record.
 
+use trove_core::locations::Location;
 use trove_core::scan::Scanned;
-use trove_core::storage::Location;
 use trove_core::{ItemChanges, Store};
 
 use crate::common::{new_store, temp_dir, titled};

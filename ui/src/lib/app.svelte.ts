@@ -3,7 +3,7 @@
 import type { AppInfo, ItemChanges, PendingUpgrade, Photo } from "./bindings";
 
 export type Screen =
-  "inventory" | "photos" | "storage" | "collections" | "wants" | "labels" | "trash" | "settings";
+  "inventory" | "photos" | "locations" | "collections" | "wants" | "labels" | "trash" | "settings";
 
 /** The launch's database being upgraded; what is upgraded once the event says. */
 export interface Upgrade {
@@ -33,8 +33,8 @@ export const PUT_AWAY_MS = 120_000;
 class AppModel {
   screen = $state<Screen>("inventory");
   editing = $state<Editing | null>(null);
-  /** The bin or section the Storage screen shows. */
-  storageCode = $state<string | null>(null);
+  /** The bin or section the Locations screen shows. */
+  locationCode = $state<string | null>(null);
   /** The collection (id) the Collections screen shows, or null for the list. */
   collectionKey = $state<string | null>(null);
   /** The set code whose completion the Collections screen shows. */

@@ -5,7 +5,7 @@ export type Condition = "new" | "like_new" | "excellent" | "good" | "fair" | "po
 
 export type Status = "draft" | "active" | "sold" | "archived";
 
-export type Placement = { 
+export type LocationRef = { 
 /**
  * The bin.
  */
@@ -23,7 +23,7 @@ code: string,
  */
 path: string, };
 
-export type ItemFields = { title: string, sku: string | null, barcode: Gtin | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: Condition | null, quantity: number, low_stock_threshold: number | null, cost: Money | null, price: Money | null, weight_grams: number | null, length_mm: number | null, width_mm: number | null, height_mm: number | null, notes: string | null, status: Status, location: Placement | null, tags: Array<string>, fields: { [key in string]: string }, acquired_on: string | null, acquired_from: string | null, };
+export type ItemFields = { title: string, sku: string | null, barcode: Gtin | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: Condition | null, quantity: number, low_stock_threshold: number | null, cost: Money | null, price: Money | null, weight_grams: number | null, length_mm: number | null, width_mm: number | null, height_mm: number | null, notes: string | null, status: Status, location: LocationRef | null, tags: Array<string>, fields: { [key in string]: string }, acquired_on: string | null, acquired_from: string | null, };
 
 export type Item = { 
 /**
@@ -37,7 +37,7 @@ origin_id: string | null, created_at: string, updated_at: string,
 /**
  * Set while the item is in the trash.
  */
-deleted_at: string | null, title: string, sku: string | null, barcode: Gtin | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: Condition | null, quantity: number, low_stock_threshold: number | null, cost: Money | null, price: Money | null, weight_grams: number | null, length_mm: number | null, width_mm: number | null, height_mm: number | null, notes: string | null, status: Status, location: Placement | null, tags: Array<string>, fields: { [key in string]: string }, acquired_on: string | null, acquired_from: string | null, };
+deleted_at: string | null, title: string, sku: string | null, barcode: Gtin | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: Condition | null, quantity: number, low_stock_threshold: number | null, cost: Money | null, price: Money | null, weight_grams: number | null, length_mm: number | null, width_mm: number | null, height_mm: number | null, notes: string | null, status: Status, location: LocationRef | null, tags: Array<string>, fields: { [key in string]: string }, acquired_on: string | null, acquired_from: string | null, };
 
 export type ItemChanges = { title: string | null, sku: string | null, barcode: string | null, description: string | null, brand: string | null, category: string | null, size: string | null, colour: string | null, material: string | null, condition: string | null, quantity: number | null, low_stock_threshold: number | null | null, 
 /**

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::storage::looks_like_location_code;
+use crate::locations::looks_like_location_code;
 
 /// What a code's labels are for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]

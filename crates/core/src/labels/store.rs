@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{render, Label, LabelFormat, LabelSize, Symbology};
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::storage::{looks_like_location_code, Bin, Location, Section};
+use crate::locations::{looks_like_location_code, Bin, Location, Section};
 use crate::Item;
 
 /// A label file written.

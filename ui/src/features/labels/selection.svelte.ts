@@ -1,5 +1,5 @@
 // The codes the Labels screen prints. Kept outside the screen so the list
-// survives switching screens, and so Storage can preselect a bin or section
+// survives switching screens, and so Locations can preselect a bin or section
 // ("Print label") before showing it.
 import { app } from "../../lib/app.svelte";
 

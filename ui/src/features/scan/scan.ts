@@ -59,9 +59,9 @@ export async function handleScan(code: string): Promise<void> {
         await putAway(pending.id, pending.title, pending.from, target);
         return;
       }
-      app.storageCode = target;
+      app.locationCode = target;
       app.closeEditor();
-      app.show("storage");
+      app.show("locations");
       return;
     }
     case "none":

@@ -13,7 +13,7 @@ use crate::import::{
 };
 use crate::item::{split_tags, Item, ItemChanges};
 use crate::items::{sku_hash, ItemWriter, Saved};
-use crate::storage::CreateLocations;
+use crate::locations::CreateLocations;
 
 /// Up to this many existing SKUs are held in memory during an import.
 const REMEMBERED_SKUS: i64 = 500_000;

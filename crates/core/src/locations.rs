@@ -1,4 +1,4 @@
-//! Storage: bins holding sections, each with a short printable location
+//! Locations: bins holding sections, each with a short printable location
 //! code (`B12`, `B12-3`). Counts are derived from the items, never stored.
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::activity;
 use crate::db::Store;
 use crate::error::{Error, FieldError, Result};
-use crate::item::Placement;
+use crate::item::LocationRef;
 use crate::{new_id, now};
 
 /// A bin: a tote, shelf, box or binder with a printed code.
@@ -417,7 +417,7 @@ pub(crate) fn location_by_code(conn: &Connection, code: &str) -> Result<Option<L
     }
 }
 
-/// Which missing locations a placement may create.
+/// Which missing locations resolving a typed location may create.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreateLocations {
     /// Only existing bins and sections: anything else is an error.
@@ -433,18 +433,18 @@ pub enum CreateLocations {
 
 /// Finds where `text` points: a location code (`B12`, `B12-3`), or a path
 /// of names (`Garage tote/Top shelf`), creating what `create` allows.
-pub fn resolve_placement(
+pub fn resolve_location(
     conn: &Connection,
     text: &str,
     create: CreateLocations,
-) -> Result<Placement, FieldError> {
+) -> Result<LocationRef, FieldError> {
     resolve(conn, text, create).map_err(|e| match e {
         Error::Invalid(mut errors) if !errors.is_empty() => errors.swap_remove(0),
         other => FieldError::new("location", text, other.code().as_str(), other.to_string()),
     })
 }
 
-fn resolve(conn: &Connection, text: &str, create: CreateLocations) -> Result<Placement> {
+fn resolve(conn: &Connection, text: &str, create: CreateLocations) -> Result<LocationRef> {
     let t = text.trim();
     let by_code = conn
         .prepare_cached(
@@ -453,7 +453,7 @@ fn resolve(conn: &Connection, text: &str, create: CreateLocations) -> Result<Pla
              SELECT s.bin_id, s.id, s.code, b.name, s.name FROM sections s JOIN bins b ON b.id = s.bin_id
              WHERE s.code = ?1",
         )?
-        .query_row([t], placement_from_row)
+        .query_row([t], location_ref_from_row)
         .optional()?;
     if let Some(p) = by_code {
         return Ok(p);
@@ -550,14 +550,14 @@ fn resolve(conn: &Connection, text: &str, create: CreateLocations) -> Result<Pla
             }
         }
     };
-    placement(conn, &bin_id, section_id.as_deref())
+    location_ref(conn, &bin_id, section_id.as_deref())
 }
 
 /// Creates the location a code no bin or section has yet names: its bin
 /// (`B303`, named "Bin 303") when missing, and for `B303-10` the section
 /// with that code (named "Section 10"). Codes keep the digits as written,
 /// so the label on the shelf and the one Trove prints agree.
-fn create_coded(conn: &Connection, code: &str) -> Result<Placement> {
+fn create_coded(conn: &Connection, code: &str) -> Result<LocationRef> {
     let code = code.to_uppercase();
     let (bin_code, section_number) = match code.split_once('-') {
         Some((bin, section)) => (bin.to_string(), Some(section.to_string())),
@@ -593,7 +593,7 @@ fn create_coded(conn: &Connection, code: &str) -> Result<Placement> {
             Some(insert_coded_section(conn, &bin_id, &code, &name)?)
         }
     };
-    placement(conn, &bin_id, section_id.as_deref())
+    location_ref(conn, &bin_id, section_id.as_deref())
 }
 
 /// `wanted`, or `wanted (code)` when `taken` (a query with the name as ?1
@@ -617,10 +617,10 @@ fn free_name(
     })
 }
 
-fn placement_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Placement> {
+fn location_ref_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LocationRef> {
     let bin_name: String = r.get(3)?;
     let section_name: Option<String> = r.get(4)?;
-    Ok(Placement {
+    Ok(LocationRef {
         bin_id: r.get(0)?,
         section_id: r.get(1)?,
         code: r.get(2)?,
@@ -631,22 +631,22 @@ fn placement_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Placement> {
     })
 }
 
-/// The placement for a bin and optional section.
-pub(crate) fn placement(
+/// The location reference for a bin and optional section.
+pub(crate) fn location_ref(
     conn: &Connection,
     bin_id: &str,
     section_id: Option<&str>,
-) -> Result<Placement> {
+) -> Result<LocationRef> {
     let p = match section_id {
         Some(s) => conn
             .prepare_cached(
                 "SELECT s.bin_id, s.id, s.code, b.name, s.name FROM sections s JOIN bins b ON b.id = s.bin_id
                  WHERE s.id = ?1",
             )?
-            .query_row([s], placement_from_row)?,
+            .query_row([s], location_ref_from_row)?,
         None => conn
             .prepare_cached("SELECT b.id, NULL, b.code, b.name, NULL FROM bins b WHERE b.id = ?1")?
-            .query_row([bin_id], placement_from_row)?,
+            .query_row([bin_id], location_ref_from_row)?,
     };
     Ok(p)
 }

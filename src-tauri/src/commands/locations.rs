@@ -1,7 +1,7 @@
 //! Storage: bins, sections and their codes.
 
 use tauri::State;
-use trove_core::storage::{Bin, Location, Section};
+use trove_core::locations::{Bin, Location, Section};
 
 use crate::error::{core, CommandResult};
 use crate::state::AppState;
