@@ -57,8 +57,8 @@ pub fn run(db: &Path, args: &FloorArgs, out: &Output) -> Result<(), Error> {
         .collect::<rusqlite::Result<_>>()?;
     let indexes: Vec<(String, String)> = conn
         .prepare(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'items'
-               AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'
+               AND tbl_name IN ('items', 'stock_movements') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -70,6 +70,12 @@ pub fn run(db: &Path, args: &FloorArgs, out: &Output) -> Result<(), Error> {
         tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
     }
     let rows = load(&tx, &args.csv)?;
+    // The same rows Trove keeps: each item's first stock movement, in one
+    // statement over the loaded table.
+    tx.execute_batch(
+        "INSERT INTO stock_movements (id, item_id, on_hand, committed, reason, at)
+         SELECT 'new-' || id, id, quantity, 0, 'imported', created_at FROM items WHERE quantity <> 0",
+    )?;
     for (_, sql) in &indexes {
         tx.execute_batch(sql)?;
     }

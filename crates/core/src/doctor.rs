@@ -6,6 +6,7 @@ pub use trove_store::integrity::Check;
 
 use crate::db::Store;
 use crate::error::Result;
+use crate::stock;
 
 /// Everything the doctor looked at.
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +38,34 @@ const DERIVED: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Quantities against the stock ledger. A difference means something
+/// wrote an item's quantity without its movement (another program on the
+/// file, say). The quantity is what the person has seen and counted by, so
+/// the repair is an `adjusted` movement that brings the ledger to it.
+fn stock_check(tx: &rusqlite::Connection) -> Result<Check> {
+    let mut check = Check::new("stock ledger");
+    for d in stock::disagreements(tx)? {
+        check.problems.push(format!(
+            "'{}' shows {} on hand and {} committed, its movements add up to {} and {}",
+            d.title, d.quantity, d.committed, d.ledger_quantity, d.ledger_committed
+        ));
+        stock::log(
+            tx,
+            None,
+            &d.item_id,
+            d.quantity - d.ledger_quantity,
+            d.committed - d.ledger_committed,
+            stock::Reason::Adjusted,
+            Some(stock::Cause {
+                record_type: "doctor",
+                record_id: "stock ledger",
+            }),
+        )?;
+        check.repaired += 1;
+    }
+    Ok(check)
+}
+
 impl Store {
     /// Runs every check, repairing what is safe to repair.
     pub fn doctor(&self) -> Result<DoctorReport> {
@@ -64,6 +93,8 @@ impl Store {
                 }
                 checks.push(check);
             }
+
+            checks.push(stock_check(tx)?);
 
             // Checked against the items themselves, so it also catches an
             // index that drifted from its content.

@@ -152,6 +152,10 @@ pub struct Item {
     pub seq: i64,
     #[serde(flatten)]
     pub fields: ItemFields,
+    /// Units promised to sales not yet shipped (never more than the
+    /// quantity); available = quantity − committed. Changed only through
+    /// the stock ledger.
+    pub committed: i64,
     /// The row this one was split from, if any.
     pub origin_id: Option<String>,
     pub created_at: String,

@@ -18,6 +18,7 @@ use crate::item::{
 use crate::locations::{resolve_location, CreateLocations};
 use crate::money::{Currency, Money};
 use crate::settings;
+use crate::stock::{self, Cause, Reason};
 use crate::{new_id, now};
 
 /// Columns read for an item, in the order [`item_from_row`] expects.
@@ -25,7 +26,7 @@ pub(crate) const ITEM_SELECT: &str = "SELECT i.id, i.title, i.sku, i.barcode, i.
     i.size, i.colour, i.material, i.condition, i.quantity, i.low_stock_threshold, i.cost_amount, i.cost_currency,
     i.price_amount, i.price_currency, i.weight_grams, i.length_mm, i.width_mm, i.height_mm, i.notes, i.status,
     i.bin_id, i.section_id, i.location, b.name, s.name, i.tags, i.acquired_on, i.acquired_from, i.origin_id,
-    i.created_at, i.updated_at, i.deleted_at, i.seq
+    i.created_at, i.updated_at, i.deleted_at, i.seq, i.committed
     FROM items i LEFT JOIN bins b ON b.id = i.bin_id LEFT JOIN sections s ON s.id = i.section_id";
 
 fn money(amount: Option<i64>, currency: Option<String>) -> Option<Money> {
@@ -57,6 +58,7 @@ pub(crate) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
     Ok(Item {
         id: r.get(0)?,
         seq: r.get(35)?,
+        committed: r.get(36)?,
         fields: ItemFields {
             title: r.get(1)?,
             sku: r.get(2)?,
@@ -184,6 +186,9 @@ pub(crate) struct ItemWriter<'c> {
     field_seqs: HashMap<String, i64>,
     categories: HashMap<String, (String, String)>,
     locations: HashMap<String, LocationRef>,
+    /// Set while splitting a stack: the item the units come from, so the
+    /// ledger says "split" rather than "received" or "adjusted".
+    pub(crate) split_from: Option<String>,
 }
 
 impl<'c> ItemWriter<'c> {
@@ -204,6 +209,7 @@ impl<'c> ItemWriter<'c> {
             field_seqs: HashMap::new(),
             categories: HashMap::new(),
             locations: HashMap::new(),
+            split_from: None,
         })
     }
 
@@ -253,6 +259,17 @@ impl<'c> ItemWriter<'c> {
             if let Err(e) = check_location(&fields) {
                 errors.push(e);
             }
+        }
+        if let Some(b) = base.filter(|b| fields.quantity < b.committed) {
+            errors.push(FieldError::new(
+                "quantity",
+                fields.quantity.to_string(),
+                "quantity_below_committed",
+                format!(
+                    "{} unit(s) of '{}' are committed to sales not yet shipped; the quantity can't go below that",
+                    b.committed, b.fields.title
+                ),
+            ));
         }
         if errors.is_empty() && changes.category.is_some() {
             // The stored spelling wins over the typed one.
@@ -307,6 +324,16 @@ impl<'c> ItemWriter<'c> {
         let seq = self.conn.last_insert_rowid();
         self.learn_tags(&fields.tags)?;
         self.write_fields(seq, &fields.fields, false)?;
+        let (reason, cause) = self.stock_reason(Reason::Received);
+        stock::log(
+            self.conn,
+            Some(&stock::creation_id(&id)),
+            &id,
+            fields.quantity,
+            0,
+            reason,
+            cause,
+        )?;
         // Items created by an import are logged once, as the import batch
         // (the file is the record of what they said); a million identical
         // log rows would double the import's cost and say nothing more.
@@ -325,11 +352,32 @@ impl<'c> ItemWriter<'c> {
             id,
             seq,
             fields,
+            committed: 0,
             origin_id: origin_id.map(str::to_string),
             created_at: t.clone(),
             updated_at: t,
             deleted_at: None,
         })
+    }
+
+    /// Why this writer is changing stock, and what caused it: the import
+    /// batch, the stack being split, or else `own` (a person's change).
+    fn stock_reason(&self, own: Reason) -> (Reason, Option<Cause<'_>>) {
+        if let Some(from) = &self.split_from {
+            let cause = Cause {
+                record_type: "item",
+                record_id: from,
+            };
+            (Reason::Split, Some(cause))
+        } else if let Some(batch) = &self.batch_id {
+            let cause = Cause {
+                record_type: "import",
+                record_id: batch,
+            };
+            (Reason::Imported, Some(cause))
+        } else {
+            (own, None)
+        }
     }
 
     /// Queues a new imported item for the next multi-row INSERT (see
@@ -407,6 +455,26 @@ impl<'c> ItemWriter<'c> {
         }
         drop(rows);
         drop(stmt);
+        // The rows just written, as one range: the writer holds the only
+        // write lock, so nothing else took a row number in between.
+        let (first, last) = seqs
+            .values()
+            .fold((i64::MAX, i64::MIN), |(lo, hi), &s| (lo.min(s), hi.max(s)));
+        let (reason, cause) = self.stock_reason(Reason::Received);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO stock_movements (id, item_id, on_hand, committed, reason, record_type, record_id, at)
+                 SELECT ?6 || id, id, quantity, 0, ?3, ?4, ?5, created_at
+                 FROM items WHERE seq BETWEEN ?1 AND ?2 AND quantity <> 0",
+            )?
+            .execute(params![
+                first,
+                last,
+                reason.as_str(),
+                cause.map(|c| c.record_type),
+                cause.map(|c| c.record_id),
+                stock::CREATION_PREFIX
+            ])?;
         for (id, fields) in std::mem::take(&mut self.queued_fields) {
             if let (false, Some(seq)) = (fields.is_empty(), seqs.get(&id)) {
                 self.write_fields(*seq, &fields, false)?;
@@ -460,6 +528,18 @@ impl<'c> ItemWriter<'c> {
         }
         if fields.fields != old.fields.fields {
             self.write_fields(old.seq, &fields.fields, true)?;
+        }
+        if fields.quantity != old.fields.quantity {
+            let (reason, cause) = self.stock_reason(Reason::Adjusted);
+            stock::log(
+                self.conn,
+                None,
+                &old.id,
+                fields.quantity - old.fields.quantity,
+                0,
+                reason,
+                cause,
+            )?;
         }
         if fields.location != old.fields.location {
             record_move(
@@ -860,6 +940,7 @@ impl Store {
             }
             let mut w = ItemWriter::new(tx, None)?;
             w.create_locations = CreateLocations::None;
+            w.split_from = Some(item.id.clone());
             let to = w
                 .location_ref(location)
                 .map_err(|e| Error::Invalid(vec![e]))?;

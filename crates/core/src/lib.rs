@@ -25,6 +25,7 @@ pub mod scan;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod stock;
 mod trash;
 pub mod vocabulary;
 

@@ -19,5 +19,6 @@ mod presets;
 mod rules;
 mod scan;
 mod search;
+mod stock;
 mod trash;
 mod undo;

@@ -104,6 +104,15 @@ fn assert_v1_rows_intact(store: &Store) {
         Some("00036000291452")
     );
     assert_eq!(f.quantity, 3);
+    // The ledger starts from what the item held (schema 5).
+    let moves = store.stock_movements("item-1", 10).expect("movements");
+    assert_eq!(
+        moves
+            .iter()
+            .map(|m| (m.id.as_str(), m.on_hand, m.reason))
+            .collect::<Vec<_>>(),
+        [("opening-item-1", 3, trove_core::stock::Reason::Opening)]
+    );
     assert_eq!(
         f.price.map(|m| (m.amount, m.currency.to_string())),
         Some((2499, "USD".to_string()))

@@ -31,6 +31,12 @@ export type Item = {
  */
 id: string, 
 /**
+ * Units promised to sales not yet shipped (never more than the
+ * quantity); available = quantity − committed. Changed only through
+ * the stock ledger.
+ */
+committed: number, 
+/**
  * The row this one was split from, if any.
  */
 origin_id: string | null, created_at: string, updated_at: string, 

@@ -244,7 +244,8 @@ impl SetAside {
             return Ok(None);
         }
         let mut stmt = tx.prepare(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'items'
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index'
+               AND tbl_name IN ('items', 'stock_movements')
                AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
         )?;
         let found: Vec<(String, String)> = stmt

@@ -94,6 +94,7 @@ pub fn table_counts(db: &Path) -> Vec<(&'static str, i64)> {
         "import_batches",
         "custom_fields",
         "item_fields",
+        "stock_movements",
     ]
     .into_iter()
     .map(|t| (t, count(db, &format!("SELECT count(*) FROM {t}"))))
