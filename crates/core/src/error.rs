@@ -266,7 +266,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn not_found(what: &'static str, key: impl Into<String>) -> Self {
+    pub fn not_found(what: &'static str, key: impl Into<String>) -> Self {
         Error::NotFound {
             what,
             key: key.into(),

@@ -123,7 +123,7 @@ pub(crate) fn item_by_sku(conn: &Connection, sku: &str) -> Result<Option<Item>> 
 
 /// Finds an item by id, then SKU, then barcode (any GTIN form; the newest
 /// live item when several share it).
-pub(crate) fn find_item(conn: &Connection, key: &str) -> Result<Option<Item>> {
+pub fn find_item(conn: &Connection, key: &str) -> Result<Option<Item>> {
     let key = key.trim();
     let mut found = item_where(conn, "i.id = ?1", key)?;
     if found.is_none() {

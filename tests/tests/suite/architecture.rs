@@ -138,6 +138,7 @@ fn no_module_imports_one_that_imports_it_back() {
     for krate in [
         "crates/store/src",
         "crates/core/src",
+        "crates/commerce/src",
         "crates/labels/src",
         "crates/fixtures/src",
         "crates/cli/src",
@@ -163,6 +164,7 @@ const LAYERS: &[(&str, &str)] = &[
     ("trove-store", "crates/store"),
     ("trove-labels", "crates/labels"),
     ("trove-core", "crates/core"),
+    ("trove-commerce", "crates/commerce"),
     ("trove-fixtures", "crates/fixtures"),
     ("trove-cli", "crates/cli"),
     ("trove-app", "src-tauri"),

@@ -13,6 +13,7 @@ mod concurrency;
 mod crash;
 mod csv;
 mod labels;
+mod listings;
 mod migrations;
 mod photos;
 mod presets;

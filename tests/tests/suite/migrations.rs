@@ -104,15 +104,6 @@ fn assert_v1_rows_intact(store: &Store) {
         Some("00036000291452")
     );
     assert_eq!(f.quantity, 3);
-    // The ledger starts from what the item held (schema 5).
-    let moves = store.stock_movements("item-1", 10).expect("movements");
-    assert_eq!(
-        moves
-            .iter()
-            .map(|m| (m.id.as_str(), m.on_hand, m.reason))
-            .collect::<Vec<_>>(),
-        [("opening-item-1", 3, trove_core::stock::Reason::Opening)]
-    );
     assert_eq!(
         f.price.map(|m| (m.amount, m.currency.to_string())),
         Some((2499, "USD".to_string()))
@@ -196,7 +187,19 @@ fn every_old_schema_version_upgrades_with_its_data_intact() {
         );
         if v >= 1 {
             assert_v1_rows_intact(&store);
-        } else {
+        }
+        if (1..5).contains(&v) {
+            // The ledger starts from what the item held (schema 5).
+            let moves = store.stock_movements("item-1", 10).expect("movements");
+            assert_eq!(
+                moves
+                    .iter()
+                    .map(|m| (m.id.as_str(), m.on_hand, m.reason))
+                    .collect::<Vec<_>>(),
+                [("opening-item-1", 3, trove_core::stock::Reason::Opening)]
+            );
+        }
+        if v == 0 {
             assert_eq!(store.stats().expect("stats").items, 0);
         }
 
@@ -289,4 +292,50 @@ fn a_database_from_a_newer_trove_is_refused_and_left_alone() {
     );
     assert_eq!(user_version(&path), newer, "the file is not touched");
     assert_eq!(crate::common::count(&path, "SELECT count(*) FROM items"), 1);
+}
+
+#[test]
+fn outbox_jobs_written_before_schema_6_keep_their_account_and_learn_its_platform() {
+    let dir = temp_dir();
+    let path = dir.path().join("trove.db");
+    Store::create_at_version(&path, 5).unwrap();
+    insert_v1_rows(&path);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO marketplace_accounts (id, platform, username, created_at)
+             VALUES ('acct-1', 'etsy', 'shop', '2026-01-01T00:00:00.000Z');
+         INSERT INTO listings (id, item_id, platform, account_id, created_at, updated_at)
+             VALUES ('lst-1', 'item-1', 'etsy', 'acct-1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+         INSERT INTO sync_jobs (id, account_id, kind, listing_id, idempotency_key, next_attempt_at, created_at, updated_at)
+             VALUES ('job-1', 'acct-1', 'end', 'lst-1', 'key-1', '2026-01-01T00:00:00.000Z',
+                     '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let row: (String, Option<String>, String, String) = conn
+        .query_row(
+            "SELECT platform, account_id, kind, idempotency_key FROM sync_jobs WHERE id = 'job-1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            "etsy".into(),
+            Some("acct-1".into()),
+            "end".into(),
+            "key-1".into()
+        )
+    );
+    // A job may now wait for an account that is not connected yet.
+    conn.execute(
+        "INSERT INTO sync_jobs (id, platform, kind, idempotency_key, next_attempt_at, created_at, updated_at)
+         VALUES ('job-2', 'ebay', 'create', 'key-2', 'now', 'now', 'now')",
+        [],
+    )
+    .unwrap();
 }

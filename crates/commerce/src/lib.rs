@@ -1,0 +1,17 @@
+//! Selling, over the core: listings of items on every platform, and the
+//! sync outbox every change a marketplace must learn about is written to,
+//! in the same transaction as the change. The sync worker drains the
+//! outbox later; until then its jobs wait, visible.
+//!
+//! The core's `Store` takes `impl` blocks only in the core, so selling is
+//! reached through a handle of its own: `Shop::new(&store)`.
+
+pub mod listing;
+pub mod outbox;
+pub mod platform;
+mod shop;
+
+pub use listing::{Listing, ListingInput, ListingStatus};
+pub use outbox::{OutboxJob, OutboxKind};
+pub use platform::Platform;
+pub use shop::Shop;

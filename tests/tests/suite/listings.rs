@@ -1,0 +1,193 @@
+//! Listings: one per item and platform, a life with refused moves, every
+//! move in the activity log, and an outbox job for whatever a marketplace
+//! must learn, written in the same transaction.
+
+use trove_commerce::{ListingInput, ListingStatus, OutboxKind, Platform, Shop};
+use trove_core::ItemChanges;
+
+use crate::common::{new_store, temp_dir, titled};
+
+fn priced(title: &str, price: &str) -> ItemChanges {
+    ItemChanges {
+        sku: Some(format!("{}-1", &title[..3].to_uppercase())),
+        price: Some(price.to_string()),
+        quantity: Some(2),
+        ..titled(title)
+    }
+}
+
+fn kinds(shop: &Shop<'_>, listing: &str) -> Vec<Option<OutboxKind>> {
+    shop.jobs_of(listing)
+        .unwrap()
+        .into_iter()
+        .map(|j| j.kind)
+        .collect()
+}
+
+#[test]
+fn an_item_has_one_listing_per_platform_with_its_own_overrides() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store.create_item(&priced("Vintage lamp", "40.00")).unwrap();
+    let shop = Shop::new(&store);
+    let input = ListingInput {
+        title: Some("  Vintage brass desk lamp, working  ".into()),
+        price: Some("45".into()),
+        shipping: Some("8.50".into()),
+        ..Default::default()
+    };
+    let ebay = shop.list("VIN-1", Platform::Ebay, &input).unwrap();
+    assert_eq!(ebay.status, ListingStatus::Draft);
+    assert_eq!(
+        ebay.title.as_deref(),
+        Some("Vintage brass desk lamp, working")
+    );
+    assert_eq!(ebay.price.map(|m| m.amount), Some(4500));
+    assert_eq!(ebay.shipping.map(|m| m.amount), Some(850));
+
+    let again = shop
+        .list("VIN-1", Platform::Ebay, &ListingInput::default())
+        .unwrap_err();
+    assert_eq!(again.detail_code(), "listing_exists");
+    assert!(
+        again
+            .to_string()
+            .contains("already has a eBay listing (draft)"),
+        "{again}"
+    );
+
+    shop.list("VIN-1", Platform::Poshmark, &ListingInput::default())
+        .unwrap();
+    let all = shop.listings_of("VIN-1").unwrap();
+    assert_eq!(
+        all.iter().map(|l| l.platform).collect::<Vec<_>>(),
+        [Platform::Ebay, Platform::Poshmark]
+    );
+
+    // Every wrong field is named at once, and nothing is written.
+    let bad = ListingInput {
+        price: Some("a lot".into()),
+        shipping: Some("-3".into()),
+        ..Default::default()
+    };
+    let e = shop.list("VIN-1", Platform::Etsy, &bad).unwrap_err();
+    match e {
+        trove_core::Error::Invalid(fields) => assert_eq!(
+            fields.iter().map(|f| f.field).collect::<Vec<_>>(),
+            ["price", "shipping"]
+        ),
+        other => panic!("expected field errors, got {other}"),
+    }
+    assert_eq!(shop.listings_of("VIN-1").unwrap().len(), 2);
+}
+
+#[test]
+fn a_listing_moves_along_its_life_and_tells_the_marketplace_through_the_outbox() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = store.create_item(&priced("Funko Pop", "15.00")).unwrap();
+    let shop = Shop::new(&store);
+    let listing = shop
+        .list("FUN-1", Platform::Ebay, &ListingInput::default())
+        .unwrap();
+    assert!(
+        shop.jobs_of(&listing.id).unwrap().is_empty(),
+        "a draft tells no one"
+    );
+
+    let pending = shop
+        .set_status(&listing.id, ListingStatus::Pending)
+        .unwrap();
+    assert!(pending.listed_at.is_some());
+    let jobs = shop.jobs_of(&listing.id).unwrap();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].kind, Some(OutboxKind::Create));
+    assert_eq!(jobs[0].state, "pending");
+    let payload = jobs[0].payload.as_ref().unwrap();
+    assert_eq!(
+        payload["title"], "Funko Pop",
+        "the item's title shows through"
+    );
+    assert_eq!(payload["quantity"], 2, "it offers the available units");
+    assert_eq!(payload["price"]["amount"], 1500);
+
+    shop.set_status(&listing.id, ListingStatus::Active).unwrap();
+    shop.edit(
+        &listing.id,
+        &ListingInput {
+            price: Some("12.00".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // An edit that changes nothing tells no one.
+    shop.edit(&listing.id, &ListingInput::default()).unwrap();
+    let refused = shop
+        .set_status(&listing.id, ListingStatus::Draft)
+        .unwrap_err();
+    assert_eq!(refused.detail_code(), "status_transition");
+    assert!(
+        refused
+            .to_string()
+            .contains("the eBay listing of 'Funko Pop' is active; it can't become draft"),
+        "{refused}"
+    );
+    let ended = shop.end(&listing.id).unwrap();
+    assert!(ended.ended_at.is_some());
+    assert_eq!(
+        kinds(&shop, &listing.id),
+        [
+            Some(OutboxKind::Create),
+            Some(OutboxKind::Update),
+            Some(OutboxKind::End)
+        ]
+    );
+    let keys: std::collections::HashSet<_> = shop
+        .jobs_of(&listing.id)
+        .unwrap()
+        .into_iter()
+        .map(|j| j.idempotency_key)
+        .collect();
+    assert_eq!(keys.len(), 3, "every job has its own idempotency key");
+    assert_eq!(
+        shop.outbox(10).unwrap().len(),
+        3,
+        "they wait for the worker"
+    );
+
+    // Every move is in the listing's history, newest first.
+    let history: Vec<_> = store
+        .history(&listing.id, 10)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(history, ["status", "update", "status", "status", "create"]);
+    let _ = item;
+}
+
+#[test]
+fn platforms_without_an_api_get_no_outbox_jobs() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store.create_item(&priced("Denim jacket", "30")).unwrap();
+    let shop = Shop::new(&store);
+    let l = shop
+        .list("DEN-1", Platform::Mercari, &ListingInput::default())
+        .unwrap();
+    shop.set_status(&l.id, ListingStatus::Pending).unwrap();
+    shop.end(&l.id).unwrap();
+    assert!(shop.jobs_of(&l.id).unwrap().is_empty());
+}
+
+#[test]
+fn a_trashed_item_cannot_be_listed() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = store.create_item(&priced("Teapot", "9")).unwrap();
+    store.trash_item(&item.id).unwrap();
+    let e = Shop::new(&store)
+        .list(&item.id, Platform::Etsy, &ListingInput::default())
+        .unwrap_err();
+    assert_eq!(e.code(), trove_core::ErrorCode::InTrash);
+}
