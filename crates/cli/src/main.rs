@@ -7,6 +7,7 @@ mod bench_floor;
 mod bench_photos;
 mod cards;
 mod label;
+mod listing;
 mod photos;
 mod print;
 
@@ -156,6 +157,16 @@ enum Command {
     Photos(photos::PhotosCommand),
     /// Write printable barcode labels for bins, sections or items to an SVG or PDF file.
     Label(label::LabelArgs),
+    /// Listings: an item offered on a platform, one per item and platform.
+    #[command(subcommand)]
+    Listing(listing::ListingCommand),
+    /// The jobs waiting for the sync worker to tell a marketplace.
+    Outbox {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -497,6 +508,8 @@ impl Command {
             Command::Photos(cmd) => cmd.json(),
             Command::Catalogue(cmd) => cmd.json(),
             Command::Collection(cmd) => cmd.json(),
+            Command::Listing(cmd) => cmd.json(),
+            Command::Outbox { json, .. } => *json,
             Command::Wish(cmd) => cmd.json(),
             Command::Preorder(cmd) => cmd.json(),
             Command::Completion { json, .. } => *json,
@@ -621,6 +634,8 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Photos(cmd) => return photos::run(cmd, &store, out),
         Command::Catalogue(cmd) => cards::catalogue(cmd, &store, out)?,
         Command::Collection(cmd) => cards::collection(cmd, &store, out)?,
+        Command::Listing(cmd) => listing::listing(cmd, &store, out)?,
+        Command::Outbox { limit, .. } => listing::outbox(&store, limit, out)?,
         Command::Wish(cmd) => cards::wish(cmd, &store, out)?,
         Command::Preorder(cmd) => cards::preorder(cmd, &store, out)?,
         Command::Completion { set, .. } => cards::completion(&set, &store, out)?,

@@ -92,7 +92,7 @@ impl<'a> Shop<'a> {
                     platform.as_str(),
                     "listing_exists",
                     format!(
-                        "'{}' already has a {platform} listing ({}); change that one",
+                        "'{}' already has a listing on {platform} ({}); change that one",
                         item.fields.title,
                         existing.status.as_str()
                     ),

@@ -614,3 +614,68 @@ fn a_split_stack_remembers_where_its_units_came_from() {
         "the move history says where the split units were taken from"
     );
 }
+
+#[test]
+fn listing_commands_publish_edit_and_end_with_the_outbox_behind_them() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    add_item(
+        &db,
+        &["--title", "Brass lamp", "--sku", "LAMP-1", "--price", "40"],
+    );
+    let added = ok_json(
+        &db,
+        &[
+            "listing",
+            "add",
+            "LAMP-1",
+            "--platform",
+            "eBay",
+            "--price",
+            "45.00",
+            "--publish",
+            "--json",
+        ],
+    );
+    assert_eq!(added["listing"]["status"], "pending");
+    assert_eq!(added["listing"]["price"]["amount"], 4500);
+    assert_eq!(added["jobs"][0]["kind"], "create");
+    let id = added["listing"]["id"].as_str().expect("id").to_string();
+
+    let set = ok_json(
+        &db,
+        &["listing", "set", &id, "--status", "active", "--json"],
+    );
+    assert_eq!(set["listing"]["status"], "active");
+    let ended = ok_json(&db, &["listing", "end", &id, "--json"]);
+    assert_eq!(ended["listing"]["status"], "ended");
+    let kinds: Vec<&str> = ended["jobs"]
+        .as_array()
+        .expect("jobs")
+        .iter()
+        .map(|j| j["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["create", "end"]);
+    let outbox = ok_json(&db, &["outbox", "--json"]);
+    assert_eq!(outbox.as_array().expect("jobs").len(), 2);
+    let listed = ok_json(&db, &["listing", "list", "LAMP-1", "--json"]);
+    assert_eq!(listed.as_array().expect("listings").len(), 1);
+
+    // Refused input exits 1 and says why; an ended listing can't sell.
+    let out = trove(
+        &db,
+        &["listing", "add", "LAMP-1", "--platform", "craigslist"],
+    );
+    assert_exit(&out, 1, "an unknown platform");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not a platform Trove knows"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = trove(&db, &["listing", "set", &id, "--status", "sold", "--json"]);
+    assert_exit(&out, 1, "an ended listing sold");
+    assert_eq!(
+        stdout_json(&out)["error"]["fields"][0]["code"],
+        "status_transition"
+    );
+}

@@ -52,7 +52,7 @@ fn an_item_has_one_listing_per_platform_with_its_own_overrides() {
     assert!(
         again
             .to_string()
-            .contains("already has a eBay listing (draft)"),
+            .contains("already has a listing on eBay (draft)"),
         "{again}"
     );
 

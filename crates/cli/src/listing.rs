@@ -1,0 +1,207 @@
+//! `trove listing add|list|show|set|end` and `trove outbox`.
+
+use clap::{Args, Subcommand};
+use trove_commerce::{Listing, ListingInput, ListingStatus, OutboxJob, Platform, Shop};
+use trove_core::money::Money;
+use trove_core::{Error, Store};
+
+use crate::print::Output;
+
+/// What a listing's form says, as flags. Blank text clears a field, so the
+/// item's own shows through.
+#[derive(Args)]
+pub struct ListingFields {
+    /// The listing's own title (else the item's).
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    description: Option<String>,
+    /// The listing's price (else the item's): 12.50, or 12.50 EUR.
+    #[arg(long)]
+    price: Option<String>,
+    /// What the buyer pays for shipping.
+    #[arg(long)]
+    shipping: Option<String>,
+}
+
+impl From<ListingFields> for ListingInput {
+    fn from(f: ListingFields) -> Self {
+        ListingInput {
+            title: f.title,
+            description: f.description,
+            price: f.price,
+            shipping: f.shipping,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum ListingCommand {
+    /// Start a draft listing of an item (id, SKU or barcode) on a platform.
+    Add {
+        item: String,
+        /// ebay, etsy, shopify, poshmark, mercari, depop, whatnot, facebook or other.
+        #[arg(long)]
+        platform: String,
+        #[command(flatten)]
+        fields: ListingFields,
+        /// Publish it at once (pending: the marketplace is told).
+        #[arg(long)]
+        publish: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List an item's listings.
+    List {
+        item: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a listing and the outbox jobs written for it.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change what a listing says, or move it along its life with --status.
+    Set {
+        id: String,
+        #[command(flatten)]
+        fields: ListingFields,
+        /// draft, pending, active, sold, ended or error.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// End a listing.
+    End {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl ListingCommand {
+    pub fn json(&self) -> bool {
+        match self {
+            ListingCommand::Add { json, .. }
+            | ListingCommand::List { json, .. }
+            | ListingCommand::Show { json, .. }
+            | ListingCommand::Set { json, .. }
+            | ListingCommand::End { json, .. } => *json,
+        }
+    }
+}
+
+fn money(m: &Option<Money>) -> String {
+    m.map_or_else(String::new, |m| {
+        format!("{} {}", m.to_decimal_string(), m.currency.code())
+    })
+}
+
+fn one_line(l: &Listing) -> String {
+    let mut line = format!(
+        "{}  {:<8} {:<8}",
+        l.id,
+        l.platform.as_str(),
+        l.status.as_str()
+    );
+    if l.price.is_some() {
+        line.push_str(&format!(" {}", money(&l.price)));
+    }
+    if let Some(t) = &l.title {
+        line.push_str(&format!("  {t}"));
+    }
+    line
+}
+
+fn job_line(j: &OutboxJob) -> String {
+    format!(
+        "{}  {:<8} {:<16} {:<8} attempts {}{}",
+        j.created_at,
+        j.platform.as_str(),
+        j.kind.map_or("unknown", |k| k.as_str()),
+        j.state,
+        j.attempts,
+        j.last_error
+            .as_ref()
+            .map_or(String::new(), |e| format!("  {e}"))
+    )
+}
+
+fn show(shop: &Shop<'_>, out: &Output, listing: &Listing) -> Result<(), Error> {
+    let jobs = shop.jobs_of(&listing.id)?;
+    let value = serde_json::json!({ "listing": listing, "jobs": jobs });
+    out.value(&value, |_| {
+        let mut text = one_line(listing);
+        if let Some(s) = &listing.shipping {
+            text.push_str(&format!("\nshipping {}", money(&Some(*s))));
+        }
+        for j in &jobs {
+            text.push_str(&format!("\noutbox: {}", job_line(j)));
+        }
+        text
+    });
+    Ok(())
+}
+
+pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), Error> {
+    let shop = Shop::new(store);
+    match cmd {
+        ListingCommand::Add {
+            item,
+            platform,
+            fields,
+            publish,
+            ..
+        } => {
+            let platform = Platform::parse(&platform)?;
+            let mut listing = shop.list(&item, platform, &fields.into())?;
+            if publish {
+                listing = shop.set_status(&listing.id, ListingStatus::Pending)?;
+            }
+            show(&shop, out, &listing)?;
+        }
+        ListingCommand::List { item, .. } => {
+            let listings = shop.listings_of(&item)?;
+            out.value(&listings, |ls| {
+                if ls.is_empty() {
+                    "not listed anywhere".to_string()
+                } else {
+                    ls.iter().map(one_line).collect::<Vec<_>>().join("\n")
+                }
+            });
+        }
+        ListingCommand::Show { id, .. } => show(&shop, out, &shop.listing(&id)?)?,
+        ListingCommand::Set {
+            id, fields, status, ..
+        } => {
+            let input: ListingInput = fields.into();
+            let mut listing = if input == ListingInput::default() {
+                shop.listing(&id)?
+            } else {
+                shop.edit(&id, &input)?
+            };
+            if let Some(status) = status {
+                listing = shop.set_status(&listing.id, ListingStatus::parse(&status)?)?;
+            }
+            show(&shop, out, &listing)?;
+        }
+        ListingCommand::End { id, .. } => show(&shop, out, &shop.end(&id)?)?,
+    }
+    Ok(())
+}
+
+/// `trove outbox`: the jobs waiting for the sync worker.
+pub fn outbox(store: &Store, limit: usize, out: &Output) -> Result<(), Error> {
+    let jobs = Shop::new(store).outbox(limit)?;
+    out.value(&jobs, |jobs| {
+        if jobs.is_empty() {
+            "the outbox is empty".to_string()
+        } else {
+            jobs.iter().map(job_line).collect::<Vec<_>>().join("\n")
+        }
+    });
+    Ok(())
+}
