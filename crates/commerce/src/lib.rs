@@ -7,11 +7,17 @@
 //! reached through a handle of its own: `Shop::new(&store)`.
 
 pub mod listing;
+pub mod notify;
 pub mod outbox;
 pub mod platform;
+pub mod sale;
+mod selling;
 mod shop;
 
 pub use listing::{Listing, ListingInput, ListingStatus};
+pub use notify::Notification;
 pub use outbox::{OutboxJob, OutboxKind};
 pub use platform::Platform;
+pub use sale::{LineInput, Sale, SaleInput, SaleStatus};
+pub use selling::Recorded;
 pub use shop::Shop;

@@ -37,6 +37,10 @@ impl<'a> Shop<'a> {
         Shop { store }
     }
 
+    pub(crate) fn store(&self) -> &'a Store {
+        self.store
+    }
+
     /// Reads a form over `base`, naming every wrong field at once.
     fn read_input(&self, base: Option<&Listing>, input: &ListingInput) -> Result<Overrides> {
         let mut out = Overrides {

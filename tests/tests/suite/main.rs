@@ -18,6 +18,7 @@ mod migrations;
 mod photos;
 mod presets;
 mod rules;
+mod sales;
 mod scan;
 mod search;
 mod stock;

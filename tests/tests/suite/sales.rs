@@ -1,0 +1,308 @@
+//! Sales: committed units, the other listings ended the moment nothing is
+//! left, bundles, shipping, cancelling, returns, the same order recorded
+//! twice, and two sales racing for the last unit.
+
+use std::sync::{Arc, Barrier};
+
+use trove_commerce::{
+    LineInput, ListingInput, ListingStatus, OutboxKind, Platform, SaleInput, SaleStatus, Shop,
+};
+use trove_core::{ItemChanges, Store};
+
+use crate::common::{count, new_store, temp_dir, titled};
+
+fn stocked(store: &Store, title: &str, sku: &str, quantity: i64) -> trove_core::Item {
+    store
+        .create_item(&ItemChanges {
+            sku: Some(sku.into()),
+            quantity: Some(quantity),
+            price: Some("20".into()),
+            ..titled(title)
+        })
+        .unwrap()
+}
+
+fn sale(platform: &str, order: &str, lines: &[(&str, i64)], price: &str) -> SaleInput {
+    SaleInput {
+        platform: platform.into(),
+        order_id: Some(order.into()),
+        buyer: Some("sam".into()),
+        lines: lines
+            .iter()
+            .map(|(item, quantity)| LineInput {
+                item: item.to_string(),
+                quantity: *quantity,
+            })
+            .collect(),
+        price: price.into(),
+        shipping: Some("4.50".into()),
+        tax: None,
+    }
+}
+
+fn listed(shop: &Shop<'_>, sku: &str, platform: Platform) -> String {
+    let l = shop.list(sku, platform, &ListingInput::default()).unwrap();
+    shop.set_status(&l.id, ListingStatus::Pending).unwrap();
+    shop.set_status(&l.id, ListingStatus::Active).unwrap();
+    l.id
+}
+
+fn last_job(shop: &Shop<'_>, listing: &str) -> Option<OutboxKind> {
+    shop.jobs_of(listing).unwrap().last().and_then(|j| j.kind)
+}
+
+#[test]
+fn selling_the_last_unit_ends_every_other_listing_at_once() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = stocked(&store, "Game Boy Color", "GBC-1", 1);
+    let shop = Shop::new(&store);
+    let ebay = listed(&shop, "GBC-1", Platform::Ebay);
+    let etsy = listed(&shop, "GBC-1", Platform::Etsy);
+    let mercari = listed(&shop, "GBC-1", Platform::Mercari);
+
+    let first = shop
+        .record_sale(&sale("ebay", "EB-100", &[("GBC-1", 1)], "60.00"))
+        .unwrap();
+    assert!(first.new);
+    assert_eq!(first.sale.status, SaleStatus::Pending);
+    assert_eq!(first.sale.listing_id.as_deref(), Some(ebay.as_str()));
+    assert_eq!(first.sale.price.amount, 6000);
+    assert_eq!(first.sale.shipping.amount, 450);
+    let stock = store.stock(&item.id).unwrap();
+    assert_eq!(
+        (stock.quantity, stock.committed, stock.available),
+        (1, 1, 0)
+    );
+
+    assert_eq!(shop.listing(&ebay).unwrap().status, ListingStatus::Sold);
+    assert_eq!(shop.listing(&etsy).unwrap().status, ListingStatus::Ended);
+    assert_eq!(last_job(&shop, &etsy), Some(OutboxKind::End));
+    assert_eq!(shop.listing(&mercari).unwrap().status, ListingStatus::Ended);
+    assert!(
+        shop.jobs_of(&mercari).unwrap().is_empty(),
+        "Mercari has no API: its end is the person's to do"
+    );
+
+    // The same order again changes nothing.
+    let db = dir.path().join("trove.db");
+    let movements = count(&db, "SELECT count(*) FROM stock_movements");
+    let again = shop
+        .record_sale(&sale("ebay", "EB-100", &[("GBC-1", 1)], "60.00"))
+        .unwrap();
+    assert!(!again.new);
+    assert_eq!(again.sale.id, first.sale.id);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM stock_movements"),
+        movements
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM sales"), 1);
+
+    // Another platform's order for the same unit is refused, names the
+    // winner, and is left to settle by hand.
+    let e = shop
+        .record_sale(&sale("etsy", "ET-7", &[("GBC-1", 1)], "58.00"))
+        .unwrap_err();
+    assert_eq!(e.detail_code(), "stock_short");
+    let text = e.to_string();
+    assert!(
+        text.contains("'Game Boy Color' has 0 unit(s) available"),
+        "{text}"
+    );
+    assert!(text.contains("sale EB-100 on eBay holds it"), "{text}");
+    let notes = shop.notifications(true, 10).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].kind, "double_sale");
+    assert!(notes[0]
+        .message
+        .starts_with("order ET-7 on Etsy could not be recorded"));
+    assert_eq!(shop.unread_notifications().unwrap(), 1);
+    shop.mark_read(&[notes[0].id.clone()]).unwrap();
+    assert_eq!(shop.unread_notifications().unwrap(), 0);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM sales"),
+        1,
+        "nothing of it was kept"
+    );
+}
+
+#[test]
+fn a_bundle_ships_returns_in_parts_and_refunds() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let deck = stocked(&store, "Commander deck", "CMD-1", 3);
+    let sleeves = stocked(&store, "Card sleeves", "SLV-1", 10);
+    let shop = Shop::new(&store);
+    let recorded = shop
+        .record_sale(&sale(
+            "shopify",
+            "SH-1",
+            &[("CMD-1", 2), ("SLV-1", 4), ("CMD-1", 1)],
+            "95",
+        ))
+        .unwrap();
+    let s = recorded.sale;
+    assert_eq!(
+        s.lines
+            .iter()
+            .map(|l| (l.title.as_str(), l.quantity))
+            .collect::<Vec<_>>(),
+        [("Card sleeves", 4), ("Commander deck", 3)],
+        "one line per item, a repeated item merged"
+    );
+    assert_eq!(shop.to_ship(10).unwrap().len(), 1);
+
+    let shipped = shop
+        .ship(&s.id, Some("USPS"), Some("9400 1000 0000 0000 0000 00"))
+        .unwrap();
+    assert_eq!(shipped.status, SaleStatus::Shipped);
+    assert_eq!(shipped.carrier.as_deref(), Some("USPS"));
+    assert!(shipped.shipped_at.is_some());
+    assert!(shop.to_ship(10).unwrap().is_empty());
+    let d = store.stock(&deck.id).unwrap();
+    assert_eq!((d.quantity, d.committed), (0, 0));
+    assert_eq!(store.stock(&sleeves.id).unwrap().quantity, 6);
+    assert_eq!(
+        shop.cancel(&s.id).unwrap_err().detail_code(),
+        "status_transition"
+    );
+
+    // One deck back, with a partial refund: still shipped.
+    let part = shop
+        .return_units(
+            &s.id,
+            &[LineInput {
+                item: "CMD-1".into(),
+                quantity: 1,
+            }],
+            Some("30"),
+        )
+        .unwrap();
+    assert_eq!(part.status, SaleStatus::Shipped);
+    assert_eq!(part.refunded.amount, 3000);
+    assert_eq!(store.stock(&deck.id).unwrap().quantity, 1);
+    let too_many = shop
+        .return_units(
+            &s.id,
+            &[LineInput {
+                item: "CMD-1".into(),
+                quantity: 3,
+            }],
+            None,
+        )
+        .unwrap_err();
+    assert!(
+        too_many
+            .to_string()
+            .contains("2 of 'Commander deck' can still come back"),
+        "{too_many}"
+    );
+
+    // The rest back: the sale is returned, every unit on the shelf again.
+    let all = shop.return_units(&s.id, &[], Some("65")).unwrap();
+    assert_eq!(all.status, SaleStatus::Returned);
+    assert_eq!(all.refunded.amount, 9500);
+    assert_eq!(store.stock(&deck.id).unwrap().quantity, 3);
+    assert_eq!(store.stock(&sleeves.id).unwrap().quantity, 10);
+    assert!(store.doctor().unwrap().healthy());
+}
+
+#[test]
+fn cancelling_frees_the_units_and_tells_live_listings_how_many() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = stocked(&store, "Funko Pop", "FUN-1", 3);
+    let shop = Shop::new(&store);
+    let etsy = listed(&shop, "FUN-1", Platform::Etsy);
+    let recorded = shop
+        .record_sale(&sale("ebay", "EB-5", &[("FUN-1", 2)], "30"))
+        .unwrap();
+    assert_eq!(
+        shop.listing(&etsy).unwrap().status,
+        ListingStatus::Active,
+        "one is left"
+    );
+    let jobs = shop.jobs_of(&etsy).unwrap();
+    let update = jobs.last().unwrap();
+    assert_eq!(update.kind, Some(OutboxKind::UpdateQuantity));
+    assert_eq!(update.payload.as_ref().unwrap()["quantity"], 1);
+
+    let cancelled = shop.cancel(&recorded.sale.id).unwrap();
+    assert_eq!(cancelled.status, SaleStatus::Cancelled);
+    let stock = store.stock(&item.id).unwrap();
+    assert_eq!(
+        (stock.quantity, stock.committed, stock.available),
+        (3, 0, 3)
+    );
+    let update = shop.jobs_of(&etsy).unwrap().pop().unwrap();
+    assert_eq!(update.payload.as_ref().unwrap()["quantity"], 3);
+}
+
+#[test]
+fn a_bad_sale_names_every_wrong_field_and_writes_nothing() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    stocked(&store, "Lamp", "L-1", 1);
+    let shop = Shop::new(&store);
+    let mut bad = sale("craigslist", "X", &[("L-1", 0)], "");
+    bad.shipping = Some("3 EUR".into());
+    match shop.record_sale(&bad).unwrap_err() {
+        trove_core::Error::Invalid(fields) => assert_eq!(
+            fields.iter().map(|f| f.code).collect::<Vec<_>>(),
+            ["platform_unknown", "price_required", "quantity_invalid"]
+        ),
+        other => panic!("expected field errors, got {other}"),
+    }
+    let db = dir.path().join("trove.db");
+    assert_eq!(count(&db, "SELECT count(*) FROM sales"), 0);
+}
+
+#[test]
+fn of_two_platforms_selling_the_last_unit_at_once_exactly_one_stands() {
+    let dir = temp_dir();
+    let path = dir.path().join("trove.db");
+    {
+        let store = Store::open(&path).unwrap();
+        for n in 0..10 {
+            stocked(&store, &format!("Charizard {n}"), &format!("CHZ-{n}"), 1);
+        }
+    }
+    for n in 0..10 {
+        let barrier = Arc::new(Barrier::new(2));
+        let results: Vec<_> = [("ebay", "EB"), ("etsy", "ET")]
+            .into_iter()
+            .map(|(platform, prefix)| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let store = Store::open(&path).unwrap();
+                    let input = sale(
+                        platform,
+                        &format!("{prefix}-{n}"),
+                        &[(&format!("CHZ-{n}"), 1)],
+                        "300",
+                    );
+                    barrier.wait();
+                    Shop::new(&store)
+                        .record_sale(&input)
+                        .map(|r| r.sale.platform)
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let won: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(won.len(), 1, "round {n}: {results:?}");
+        let lost = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert!(
+            lost.to_string().contains("holds it")
+                && lost.to_string().contains(&format!("Charizard {n}")),
+            "round {n}: {lost}"
+        );
+    }
+    let store = Store::open(&path).unwrap();
+    let shop = Shop::new(&store);
+    assert_eq!(count(&path, "SELECT count(*) FROM sales"), 10);
+    assert_eq!(shop.notifications(true, 100).unwrap().len(), 10);
+    assert!(store.doctor().unwrap().healthy());
+}
