@@ -10,6 +10,7 @@ mod label;
 mod listing;
 mod photos;
 mod print;
+mod sale;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -160,6 +161,24 @@ enum Command {
     /// Listings: an item offered on a platform, one per item and platform.
     #[command(subcommand)]
     Listing(listing::ListingCommand),
+    /// Sales: record, ship, cancel, return.
+    #[command(subcommand)]
+    Sale(sale::SaleCommand),
+    /// Sold, not yet shipped, oldest first.
+    ShipQueue {
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Double sales to settle, and what else needs a look.
+    Notifications {
+        /// Only the ones not read yet.
+        #[arg(long)]
+        unread: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// The jobs waiting for the sync worker to tell a marketplace.
     Outbox {
         #[arg(long, default_value_t = 50)]
@@ -510,6 +529,8 @@ impl Command {
             Command::Collection(cmd) => cmd.json(),
             Command::Listing(cmd) => cmd.json(),
             Command::Outbox { json, .. } => *json,
+            Command::Sale(cmd) => cmd.json(),
+            Command::ShipQueue { json, .. } | Command::Notifications { json, .. } => *json,
             Command::Wish(cmd) => cmd.json(),
             Command::Preorder(cmd) => cmd.json(),
             Command::Completion { json, .. } => *json,
@@ -636,6 +657,9 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Collection(cmd) => cards::collection(cmd, &store, out)?,
         Command::Listing(cmd) => listing::listing(cmd, &store, out)?,
         Command::Outbox { limit, .. } => listing::outbox(&store, limit, out)?,
+        Command::Sale(cmd) => sale::sale(cmd, &store, out)?,
+        Command::ShipQueue { limit, .. } => sale::ship_queue(&store, limit, out)?,
+        Command::Notifications { unread, .. } => sale::notifications(&store, unread, out)?,
         Command::Wish(cmd) => cards::wish(cmd, &store, out)?,
         Command::Preorder(cmd) => cards::preorder(cmd, &store, out)?,
         Command::Completion { set, .. } => cards::completion(&set, &store, out)?,

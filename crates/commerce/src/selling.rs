@@ -259,6 +259,17 @@ impl crate::Shop<'_> {
         self.store().read(|conn| sale_by_id(conn, id))
     }
 
+    /// Sales, newest first, at most `limit`.
+    pub fn sales(&self, limit: usize) -> Result<Vec<Sale>> {
+        self.store().read(|conn| {
+            let ids: Vec<String> = conn
+                .prepare_cached("SELECT id FROM sales ORDER BY sold_at DESC, seq DESC LIMIT ?1")?
+                .query_map([limit as i64], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.iter().map(|id| sale_by_id(conn, id)).collect()
+        })
+    }
+
     /// Sold, not yet shipped, oldest first: the To ship queue.
     pub fn to_ship(&self, limit: usize) -> Result<Vec<Sale>> {
         self.store().read(|conn| {

@@ -306,3 +306,70 @@ fn of_two_platforms_selling_the_last_unit_at_once_exactly_one_stands() {
     assert_eq!(shop.notifications(true, 100).unwrap().len(), 10);
     assert!(store.doctor().unwrap().healthy());
 }
+
+#[test]
+fn two_processes_selling_the_last_unit_leave_one_sale_and_one_refusal() {
+    let dir = temp_dir();
+    let db = dir.path().join("trove.db");
+    {
+        let store = Store::open(&db).unwrap();
+        for n in 0..4 {
+            stocked(&store, &format!("Pikachu {n}"), &format!("PIK-{n}"), 1);
+        }
+    }
+    for n in 0..4 {
+        let barrier = Arc::new(Barrier::new(2));
+        let outs: Vec<_> = ["ebay", "mercari"]
+            .into_iter()
+            .map(|platform| {
+                let (db, barrier) = (db.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let sku = format!("PIK-{n}");
+                    let order = format!("{platform}-{n}");
+                    barrier.wait();
+                    crate::common::trove(
+                        &db,
+                        &[
+                            "sale",
+                            "add",
+                            "--item",
+                            &sku,
+                            "--platform",
+                            platform,
+                            "--order-id",
+                            &order,
+                            "--price",
+                            "80",
+                        ],
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let codes: Vec<_> = outs.iter().map(|o| o.status.code()).collect();
+        assert!(
+            codes.contains(&Some(0)) && codes.contains(&Some(1)),
+            "round {n}: {codes:?}"
+        );
+        let refused = outs.iter().find(|o| o.status.code() == Some(1)).unwrap();
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.contains(&format!("'Pikachu {n}' has 0 unit(s) available"))
+                && stderr.contains("holds it"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(count(&db, "SELECT count(*) FROM sales"), 4);
+    let out = crate::common::trove(&db, &["notifications", "--unread", "--json"]);
+    assert_eq!(
+        crate::common::stdout_json(&out).as_array().unwrap().len(),
+        4
+    );
+    let out = crate::common::trove(&db, &["ship-queue", "--json"]);
+    assert_eq!(
+        crate::common::stdout_json(&out).as_array().unwrap().len(),
+        4
+    );
+}
