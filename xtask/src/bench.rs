@@ -27,6 +27,10 @@ const SEARCH_P95_MS: f64 = 20.0;
 const SEARCH_P99_MS: f64 = 50.0;
 const SCAN_P99_MS: f64 = 1.0;
 const FIRST_PAGE_MS: f64 = 30.0;
+/// Issue 14: recording a sale (movements, committed units, end jobs) at 1M
+/// items and 200k sales, p99; the To ship queue's first page.
+const SALE_P99_MS: f64 = 5.0;
+const TO_SHIP_MS: f64 = 30.0;
 const IMPORT_VS_ANCHOR: f64 = 1.0;
 /// Issue 13: the validated import within 1.5× of the in-process bulk-load
 /// floor (`trove bench floor`), in under 300 MB of memory.
@@ -405,6 +409,11 @@ pub fn measure(exe: &Path, o: &Opts, sqlite_version: &str, steps: &mut Steps) ->
     })?;
     let scan = steps.step("scan lookups", || trove.scan(&trove_db))?;
     let lists = steps.step("list first pages", || trove.lists(&trove_db))?;
+    // On the floor's copy of the same items: the sales it seeds (and a
+    // listing per item) must not change trove.db for the app's benchmark.
+    let sales = steps.step("sales: 200,000 seeded, then recorded one by one", || {
+        trove.sales(&floor_db)
+    })?;
 
     Ok(Report {
         machine: Machine::probe(sqlite_version),
@@ -433,6 +442,7 @@ pub fn measure(exe: &Path, o: &Opts, sqlite_version: &str, steps: &mut Steps) ->
         search_like,
         scan,
         lists,
+        sales: Some(sales),
     })
 }
 
@@ -537,6 +547,17 @@ impl Trove {
             .map_err(|e| format!("`trove bench scan`: {e}\n{out}"))
     }
 
+    fn sales(&self, db: &Path) -> Result<SalesTiming> {
+        let out = self.stdout(self.cmd(&[&"bench", &"sales", &"--json"], Some(db)))?;
+        let v: Value = parse_report(&out).map_err(|e| format!("`trove bench sales`: {e}\n{out}"))?;
+        let err = |e: String| format!("`trove bench sales`: {e}\n{out}");
+        Ok(SalesTiming {
+            sales_before: v["sales_before"].as_u64().unwrap_or(0),
+            record: Latency::from_json(&v["record"], &["count"]).map_err(err)?,
+            to_ship: Latency::from_json(&v["to_ship_first_page"], &["count"]).map_err(err)?,
+        })
+    }
+
     fn lists(&self, db: &Path) -> Result<Vec<(String, f64)>> {
         let out = self.stdout(self.cmd(&[&"bench", &"lists", &"--json"], Some(db)))?;
         parse_lists(&out).map_err(|e| format!("`trove bench lists`: {e}\n{out}"))
@@ -593,6 +614,15 @@ impl Latency {
             max: f("max_ms")?,
         })
     }
+}
+
+/// What `trove bench sales --json` measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalesTiming {
+    /// Sales in the file before the timed ones.
+    pub sales_before: u64,
+    pub record: Latency,
+    pub to_ship: Latency,
 }
 
 /// One entry of what `trove bench lists --json` prints.
@@ -859,6 +889,8 @@ pub struct Report {
     pub search_like: Latency,
     pub scan: Latency,
     pub lists: Vec<(String, f64)>,
+    /// Absent in reports from before issue 14.
+    pub sales: Option<SalesTiming>,
 }
 
 impl Report {
@@ -1004,6 +1036,29 @@ impl Report {
                 &against(*w, Some(FIRST_PAGE_MS)),
                 "—",
                 &target_text(Some(FIRST_PAGE_MS)),
+            );
+        }
+        if let Some(sales) = &self.sales {
+            row(
+                &mut s,
+                &format!(
+                    "record a sale over {} sales, p50 / p99 (ms)",
+                    group(sales.sales_before)
+                ),
+                &format!(
+                    "{} / {}",
+                    ms(sales.record.p50),
+                    against(sales.record.p99, Some(SALE_P99_MS))
+                ),
+                "—",
+                &target_text(Some(SALE_P99_MS)),
+            );
+            row(
+                &mut s,
+                "To ship queue, first page, slowest of 50 (ms)",
+                &against(sales.to_ship.max, Some(TO_SHIP_MS)),
+                "—",
+                &target_text(Some(TO_SHIP_MS)),
             );
         }
         for (name, v) in &self.lists {
@@ -1284,6 +1339,11 @@ mod tests {
             search_like: lat(400.0),
             scan: lat(0.1),
             lists: vec![("title asc".into(), 0.7), ("a|b".into(), 120.0)],
+            sales: Some(SalesTiming {
+                sales_before: 200_000,
+                record: lat(1.5),
+                to_ship: lat(2.0),
+            }),
         }
     }
 
@@ -1292,6 +1352,8 @@ mod tests {
         let md = sample_report().render();
         assert!(md.contains("2 × Test CPU, 8.0 GiB RAM, Linux 6.1; SQLite CLI 3.40.1 2022-12-28"));
         assert!(md.contains("| metric | Trove | sqlite3 / naive FTS5 / LIKE | target |"));
+        assert!(md.contains("| record a sale over 200,000 sales, p50 / p99 (ms) |"), "{md}");
+        assert!(md.contains("| To ship queue, first page, slowest of 50 (ms) |"), "{md}");
         assert!(md.contains("| import 1,000,000 items, wall (s) | 60.0 ✓ | 88.0 (sqlite3 .import + FTS rebuild) | ≤ sqlite3 |"));
         assert!(md.contains("| import vs in-process floor (× the floor's time) | 1.20 ✓ | 50.0 s (plain inserts + FTS rebuild, 1,000,000 rows) | ≤ 1.5× |"));
         assert!(md.contains("| import peak RSS (MB) | 250 ✓ | 120 (floor) | ≤ 300 MB |"));

@@ -52,6 +52,9 @@ pub enum BenchCommand {
     /// inserts, one FTS5 rebuild, no validation) into a `trove init`
     /// database, for the import to be measured against.
     Floor(crate::bench_floor::FloorArgs),
+    /// Record sales one by one over the items, after seeding a history of
+    /// 200,000; and read the To ship queue.
+    Sales(crate::bench_sales::SalesBenchArgs),
     /// Time the first page of every list sort and filter.
     Lists {
         #[arg(long)]
@@ -66,6 +69,7 @@ impl BenchCommand {
             BenchCommand::Photos(args) => args.json,
             BenchCommand::Cards(args) => args.json,
             BenchCommand::Floor(args) => args.json,
+            BenchCommand::Sales(args) => args.json,
             BenchCommand::Search { json, .. }
             | BenchCommand::Scan { json, .. }
             | BenchCommand::Lists { json } => *json,
@@ -102,15 +106,15 @@ pub enum Mode {
 
 /// Latency percentiles in milliseconds.
 #[derive(Serialize)]
-struct Latency {
-    count: usize,
-    p50_ms: f64,
-    p95_ms: f64,
-    p99_ms: f64,
-    max_ms: f64,
+pub(crate) struct Latency {
+    pub count: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
 }
 
-fn latency(mut samples: Vec<f64>) -> Latency {
+pub(crate) fn latency(mut samples: Vec<f64>) -> Latency {
     samples.sort_by(f64::total_cmp);
     let at = |p: f64| -> f64 {
         if samples.is_empty() {
@@ -128,7 +132,7 @@ fn latency(mut samples: Vec<f64>) -> Latency {
     }
 }
 
-fn ms(start: Instant) -> f64 {
+pub(crate) fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
@@ -173,6 +177,7 @@ pub fn run(cmd: BenchCommand, store: &Store, out: &Output) -> Result<(), Error> 
         BenchCommand::Gen(args) => generate(&args),
         BenchCommand::Photos(args) => crate::bench_photos::run(&args, out),
         BenchCommand::Cards(args) => crate::bench_cards::run(&args, out),
+        BenchCommand::Sales(args) => crate::bench_sales::run(store, &args, out),
         BenchCommand::Floor(args) => crate::bench_floor::run(store.path(), &args, out),
         BenchCommand::Search {
             queries,

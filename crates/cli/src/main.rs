@@ -5,6 +5,7 @@ mod bench;
 mod bench_cards;
 mod bench_floor;
 mod bench_photos;
+mod bench_sales;
 mod cards;
 mod label;
 mod listing;
