@@ -549,7 +549,8 @@ impl Trove {
 
     fn sales(&self, db: &Path) -> Result<SalesTiming> {
         let out = self.stdout(self.cmd(&[&"bench", &"sales", &"--json"], Some(db)))?;
-        let v: Value = parse_report(&out).map_err(|e| format!("`trove bench sales`: {e}\n{out}"))?;
+        let v: Value =
+            parse_report(&out).map_err(|e| format!("`trove bench sales`: {e}\n{out}"))?;
         let err = |e: String| format!("`trove bench sales`: {e}\n{out}");
         Ok(SalesTiming {
             sales_before: v["sales_before"].as_u64().unwrap_or(0),
@@ -1352,8 +1353,14 @@ mod tests {
         let md = sample_report().render();
         assert!(md.contains("2 × Test CPU, 8.0 GiB RAM, Linux 6.1; SQLite CLI 3.40.1 2022-12-28"));
         assert!(md.contains("| metric | Trove | sqlite3 / naive FTS5 / LIKE | target |"));
-        assert!(md.contains("| record a sale over 200,000 sales, p50 / p99 (ms) |"), "{md}");
-        assert!(md.contains("| To ship queue, first page, slowest of 50 (ms) |"), "{md}");
+        assert!(
+            md.contains("| record a sale over 200,000 sales, p50 / p99 (ms) |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| To ship queue, first page, slowest of 50 (ms) |"),
+            "{md}"
+        );
         assert!(md.contains("| import 1,000,000 items, wall (s) | 60.0 ✓ | 88.0 (sqlite3 .import + FTS rebuild) | ≤ sqlite3 |"));
         assert!(md.contains("| import vs in-process floor (× the floor's time) | 1.20 ✓ | 50.0 s (plain inserts + FTS rebuild, 1,000,000 rows) | ≤ 1.5× |"));
         assert!(md.contains("| import peak RSS (MB) | 250 ✓ | 120 (floor) | ≤ 300 MB |"));

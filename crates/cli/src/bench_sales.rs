@@ -13,8 +13,8 @@ use serde::Serialize;
 use trove_commerce::{LineInput, ListingStatus, Platform, SaleInput, Shop};
 use trove_core::{Error, Store};
 
-use crate::bench::{latency, ms, Latency};
 use crate::print::Output;
+use crate::timing::{latency, ms, Latency};
 
 #[derive(Args)]
 pub struct SalesBenchArgs {

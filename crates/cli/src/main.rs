@@ -12,6 +12,7 @@ mod listing;
 mod photos;
 mod print;
 mod sale;
+mod timing;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -14,6 +14,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
+use crate::checkpoint::Checkpointer;
 use crate::error::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
@@ -75,6 +76,9 @@ pub struct Database {
     readers: Mutex<Vec<Connection>>,
     backup: Option<PathBuf>,
     lean: AtomicBool,
+    /// Dropped last: its connection, the last to close, checkpoints
+    /// whatever is left in the log.
+    _checkpointer: Option<Checkpointer>,
 }
 
 impl std::fmt::Debug for Database {
@@ -97,12 +101,14 @@ impl Database {
         let mut writer = Connection::open(&path)?;
         configure(&writer, false)?;
         let backup = upgrade(&mut writer, &path)?;
+        let checkpointer = Checkpointer::start(&path);
         Ok(Database {
             path,
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             backup,
             lean: AtomicBool::new(false),
+            _checkpointer: checkpointer,
         })
     }
 
@@ -251,7 +257,11 @@ fn configure(conn: &Connection, reader: bool) -> Result<()> {
                 "could not switch the database to WAL mode (got {mode})"
             )));
         }
-        conn.execute_batch("PRAGMA cache_size = -32000; PRAGMA journal_size_limit = 67108864;")?;
+        // Checkpoints are the checkpointer thread's, not a commit's.
+        conn.execute_batch(
+            "PRAGMA cache_size = -32000; PRAGMA journal_size_limit = 67108864;
+             PRAGMA wal_autocheckpoint = 0;",
+        )?;
     }
     Ok(())
 }
@@ -342,6 +352,37 @@ mod tests {
         assert_eq!(pragmas(&store), (268_435_456, -16_000));
         store.use_lean_readers();
         assert_eq!(pragmas(&store), (0, -4_000));
+    }
+
+    #[test]
+    fn the_log_reaches_the_file_without_any_commit_checkpointing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Database::open(&path).unwrap();
+        let before = std::fs::metadata(&path).unwrap().len();
+        db.write(|tx| -> Result<()> {
+            tx.execute_batch(
+                "CREATE TABLE blob (b BLOB);
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+                 INSERT INTO blob SELECT randomblob(4000) FROM n;",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        let autocheckpoint: i64 = db
+            .writer()
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(autocheckpoint, 0, "commits leave checkpoints alone");
+        // The checkpointer copies the 2 MB into the file on its own.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::fs::metadata(&path).unwrap().len() < before + 1_000_000 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the log was never checkpointed into the file"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! sync) keep their tables in the same file through [`Database`].
 
 pub mod activity;
+mod checkpoint;
 mod database;
 pub mod error;
 pub mod integrity;
