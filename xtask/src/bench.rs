@@ -556,6 +556,15 @@ impl Trove {
             sales_before: v["sales_before"].as_u64().unwrap_or(0),
             record: Latency::from_json(&v["record"], &["count"]).map_err(err)?,
             to_ship: Latency::from_json(&v["to_ship_first_page"], &["count"]).map_err(err)?,
+            views: v["views"]
+                .as_array()
+                .map(|views| {
+                    views
+                        .iter()
+                        .filter_map(|w| Some((w["name"].as_str()?.to_string(), w["ms"].as_f64()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     }
 
@@ -624,6 +633,8 @@ pub struct SalesTiming {
     pub sales_before: u64,
     pub record: Latency,
     pub to_ship: Latency,
+    /// Each listings view's first page: (name, slowest of 5 reads in ms).
+    pub views: Vec<(String, f64)>,
 }
 
 /// One entry of what `trove bench lists --json` prints.
@@ -1061,6 +1072,15 @@ impl Report {
                 "—",
                 &target_text(Some(TO_SHIP_MS)),
             );
+            for (name, v) in &sales.views {
+                row(
+                    &mut s,
+                    &format!("listings view first page: {name} (ms)"),
+                    &against(*v, Some(TO_SHIP_MS)),
+                    "—",
+                    &target_text(Some(TO_SHIP_MS)),
+                );
+            }
         }
         for (name, v) in &self.lists {
             row(
@@ -1344,6 +1364,7 @@ mod tests {
                 sales_before: 200_000,
                 record: lat(1.5),
                 to_ship: lat(2.0),
+                views: vec![("stale, 30 days".into(), 0.4)],
             }),
         }
     }

@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use clap::Args;
 use serde::Serialize;
-use trove_commerce::{LineInput, ListingStatus, Platform, SaleInput, Shop};
+use trove_commerce::{
+    LineInput, ListingQuery, ListingStatus, ListingView, Platform, SaleInput, Shop,
+};
 use trove_core::{Error, Store};
 
 use crate::print::Output;
@@ -37,6 +39,79 @@ struct SalesBench {
     record: Latency,
     /// The To ship queue's first page (50 sales with their lines).
     to_ship_first_page: Latency,
+    /// Each listings view's first page of 50, the slowest of 5 reads (ms).
+    views: Vec<ViewTiming>,
+}
+
+#[derive(Serialize)]
+struct ViewTiming {
+    name: String,
+    ms: f64,
+    rows: usize,
+}
+
+/// The slowest of five reads of each listings view's first page.
+fn views(shop: &Shop<'_>) -> Result<Vec<ViewTiming>, Error> {
+    let q = |view, platform, status| ListingQuery {
+        view,
+        platform,
+        status,
+        ..Default::default()
+    };
+    let cases = [
+        ("all listings", q(ListingView::All, None, None)),
+        (
+            "eBay, active",
+            q(
+                ListingView::All,
+                Some(Platform::Ebay),
+                Some(ListingStatus::Active),
+            ),
+        ),
+        (
+            "Etsy, ended",
+            q(
+                ListingView::All,
+                Some(Platform::Etsy),
+                Some(ListingStatus::Ended),
+            ),
+        ),
+        ("sold", q(ListingView::All, None, Some(ListingStatus::Sold))),
+        (
+            "stale, 30 days",
+            q(ListingView::Stale { days: 30 }, None, None),
+        ),
+        (
+            "listed without stock",
+            q(ListingView::WithoutStock, None, None),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (name, query) in cases {
+        let (mut worst, mut rows) = (0f64, 0);
+        for _ in 0..5 {
+            let t = Instant::now();
+            rows = shop.listings(&query)?.rows.len();
+            worst = worst.max(ms(t));
+        }
+        out.push(ViewTiming {
+            name: name.into(),
+            ms: worst,
+            rows,
+        });
+    }
+    let (mut worst, mut rows) = (0f64, 0);
+    for _ in 0..5 {
+        let t = Instant::now();
+        rows = shop.unlisted(None, 50)?.items.len();
+        worst = worst.max(ms(t));
+    }
+    out.push(ViewTiming {
+        name: "in stock, listed nowhere".into(),
+        ms: worst,
+        rows,
+    });
+    Ok(out)
 }
 
 /// Seeds `history` delivered sales of single items, and an active eBay
@@ -132,8 +207,14 @@ pub fn run(store: &Store, args: &SalesBenchArgs, out: &Output) -> Result<(), Err
         seed_seconds,
         record: latency(samples),
         to_ship_first_page: latency(pages),
+        views: views(&shop)?,
     };
     out.value(&report, |r| {
+        let views: String = r
+            .views
+            .iter()
+            .map(|v| format!("\nlistings view {}: {:.2} ms ({} rows)", v.name, v.ms, v.rows))
+            .collect();
         format!(
             "{} items, {} sales (seeded in {:.1} s)\nrecord a sale: p50 {:.2} ms, p95 {:.2}, p99 {:.2}, max {:.2} ({} sales)\nTo ship, first page: p50 {:.2} ms, max {:.2}",
             r.items,
@@ -146,7 +227,7 @@ pub fn run(store: &Store, args: &SalesBenchArgs, out: &Output) -> Result<(), Err
             r.record.count,
             r.to_ship_first_page.p50_ms,
             r.to_ship_first_page.max_ms
-        )
+        ) + &views
     });
     Ok(())
 }

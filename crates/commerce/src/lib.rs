@@ -13,6 +13,7 @@ pub mod platform;
 pub mod sale;
 mod selling;
 mod shop;
+pub mod views;
 
 pub use listing::{Listing, ListingInput, ListingStatus};
 pub use notify::Notification;
@@ -21,3 +22,4 @@ pub use platform::Platform;
 pub use sale::{LineInput, Sale, SaleInput, SaleStatus};
 pub use selling::Recorded;
 pub use shop::Shop;
+pub use views::{ListingPage, ListingQuery, ListingRow, ListingView, UnlistedItem, UnlistedPage};

@@ -191,3 +191,128 @@ fn a_trashed_item_cannot_be_listed() {
         .unwrap_err();
     assert_eq!(e.code(), trove_core::ErrorCode::InTrash);
 }
+
+#[test]
+fn the_listings_views_find_stale_stockless_and_unlisted_items_page_by_page() {
+    use trove_commerce::{ListingQuery, ListingView};
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    for (title, sku, q) in [
+        ("Amp", "A-1", 2),
+        ("Bell", "B-1", 1),
+        ("Cup", "C-1", 3),
+        ("Dish", "D-1", 0),
+    ] {
+        store
+            .create_item(&ItemChanges {
+                sku: Some(sku.into()),
+                quantity: Some(q),
+                ..titled(title)
+            })
+            .unwrap();
+    }
+    let shop = Shop::new(&store);
+    let live = |sku: &str, platform: Platform| {
+        let l = shop.list(sku, platform, &ListingInput::default()).unwrap();
+        shop.set_status(&l.id, ListingStatus::Active).unwrap();
+        l.id
+    };
+    let amp_ebay = live("A-1", Platform::Ebay);
+    shop.list("A-1", Platform::Etsy, &ListingInput::default())
+        .unwrap();
+    let bell_ebay = live("B-1", Platform::Ebay);
+    // The bell is gone from the shelf, but still listed.
+    store
+        .update_item(
+            "B-1",
+            &ItemChanges {
+                quantity: Some(0),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    let page = |q: ListingQuery| shop.listings(&q).unwrap();
+    let ebay = page(ListingQuery {
+        platform: Some(Platform::Ebay),
+        ..Default::default()
+    });
+    assert_eq!(
+        ebay.rows
+            .iter()
+            .map(|r| r.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Bell", "Amp"],
+        "newest first"
+    );
+    let drafts = page(ListingQuery {
+        status: Some(ListingStatus::Draft),
+        ..Default::default()
+    });
+    assert_eq!(drafts.rows.len(), 1);
+    assert_eq!(drafts.rows[0].listing.platform, Platform::Etsy);
+
+    // One at a time, every listing once.
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let p = page(ListingQuery {
+            after: after.clone(),
+            limit: 1,
+            ..Default::default()
+        });
+        seen.extend(p.rows.iter().map(|r| r.listing.id.clone()));
+        match p.next {
+            Some(n) => after = Some(n),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 3);
+
+    let without = page(ListingQuery {
+        view: ListingView::WithoutStock,
+        ..Default::default()
+    });
+    assert_eq!(
+        without
+            .rows
+            .iter()
+            .map(|r| (r.listing.id.as_str(), r.available))
+            .collect::<Vec<_>>(),
+        [(bell_ebay.as_str(), 0)]
+    );
+
+    // Listed ten days ago: stale at a week, not at a month.
+    rusqlite::Connection::open(dir.path().join("trove.db"))
+        .unwrap()
+        .execute(
+            "UPDATE listings SET listed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 days') WHERE id = ?1",
+            [&amp_ebay],
+        )
+        .unwrap();
+    let stale = |days| {
+        page(ListingQuery {
+            view: ListingView::Stale { days },
+            ..Default::default()
+        })
+    };
+    assert_eq!(stale(7).rows.len(), 1);
+    assert_eq!(stale(7).rows[0].listing.id, amp_ebay);
+    assert!(stale(30).rows.is_empty());
+
+    let titles =
+        |p: trove_commerce::UnlistedPage| p.items.into_iter().map(|i| i.title).collect::<Vec<_>>();
+    assert_eq!(
+        titles(shop.unlisted(None, 50).unwrap()),
+        ["Cup"],
+        "a draft is not a listing; nothing is left of the dish"
+    );
+    // Ending the amp's only live listing puts it on the list.
+    shop.end(&amp_ebay).unwrap();
+    assert_eq!(titles(shop.unlisted(None, 50).unwrap()), ["Amp", "Cup"]);
+    let first = shop.unlisted(None, 1).unwrap();
+    assert_eq!(
+        titles(shop.unlisted(first.next.as_deref(), 1).unwrap()),
+        ["Cup"]
+    );
+}
