@@ -136,12 +136,16 @@ pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPag
         }
     };
     let lim = arg(Value::Integer(limit as i64 + 1), &mut args);
-    // Without stock, the join is driven from the items' small index.
+    // Each stock view is driven from its own small index; the planner,
+    // not knowing the cutoff, would rather walk every active listing.
     let from = match q.view {
         ListingView::WithoutStock => {
             "FROM items i INDEXED BY items_listed_without_stock JOIN listings l ON l.item_id = i.id"
         }
-        _ => "FROM listings l JOIN items i ON i.id = l.item_id",
+        ListingView::Stale { .. } => {
+            "FROM listings l INDEXED BY listings_stale JOIN items i ON i.id = l.item_id"
+        }
+        ListingView::All => "FROM listings l JOIN items i ON i.id = l.item_id",
     };
     let filter = if conds.is_empty() {
         String::new()
