@@ -1,7 +1,9 @@
 //! `trove listing add|list|show|set|end` and `trove outbox`.
 
 use clap::{Args, Subcommand};
-use trove_commerce::{Listing, ListingInput, ListingStatus, OutboxJob, Platform, Shop};
+use trove_commerce::{
+    Listing, ListingInput, ListingQuery, ListingStatus, ListingView, OutboxJob, Platform, Shop,
+};
 use trove_core::money::Money;
 use trove_core::{Error, Store};
 
@@ -51,9 +53,30 @@ pub enum ListingCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List an item's listings.
+    /// List an item's listings; without an item, the listings across
+    /// items, a page at a time.
     List {
-        item: String,
+        item: Option<String>,
+        /// Only this platform's.
+        #[arg(long)]
+        platform: Option<String>,
+        /// Only listings in this status.
+        #[arg(long)]
+        status: Option<String>,
+        /// Active listings listed more than this many days ago.
+        #[arg(long, value_name = "DAYS")]
+        stale: Option<u32>,
+        /// Live listings of items with no unit available.
+        #[arg(long)]
+        without_stock: bool,
+        /// Items in stock that are listed nowhere (instead of listings).
+        #[arg(long)]
+        unlisted: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// The cursor printed after the previous page.
+        #[arg(long)]
+        after: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -163,7 +186,81 @@ pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), E
             }
             show(&shop, out, &listing)?;
         }
-        ListingCommand::List { item, .. } => {
+        ListingCommand::List {
+            item: None,
+            platform,
+            status,
+            stale,
+            without_stock,
+            unlisted,
+            limit,
+            after,
+            ..
+        } => {
+            if unlisted {
+                let page = shop.unlisted(after.as_deref(), limit)?;
+                out.value(&page, |p| {
+                    let mut lines: Vec<String> = p
+                        .items
+                        .iter()
+                        .map(|i| {
+                            format!(
+                                "{}  {} available  {}  {}",
+                                i.sku.as_deref().unwrap_or(&i.item_id),
+                                i.available,
+                                i.location.as_deref().unwrap_or("(no location)"),
+                                i.title
+                            )
+                        })
+                        .collect();
+                    if lines.is_empty() {
+                        lines.push("every item in stock is listed somewhere".into());
+                    }
+                    if let Some(n) = &p.next {
+                        lines.push(format!("(more: --after {n})"));
+                    }
+                    lines.join("\n")
+                });
+                return Ok(());
+            }
+            let view = match (stale, without_stock) {
+                (Some(days), _) => ListingView::Stale { days },
+                (None, true) => ListingView::WithoutStock,
+                (None, false) => ListingView::All,
+            };
+            let query = ListingQuery {
+                view,
+                platform: platform.as_deref().map(Platform::parse).transpose()?,
+                status: status.as_deref().map(ListingStatus::parse).transpose()?,
+                after,
+                limit,
+            };
+            let page = shop.listings(&query)?;
+            out.value(&page, |p| {
+                let mut lines: Vec<String> = p
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{}  {} available  {}",
+                            one_line(&r.listing),
+                            r.available,
+                            r.title
+                        )
+                    })
+                    .collect();
+                if lines.is_empty() {
+                    lines.push("no listings".into());
+                }
+                if let Some(n) = &p.next {
+                    lines.push(format!("(more: --after {n})"));
+                }
+                lines.join("\n")
+            });
+        }
+        ListingCommand::List {
+            item: Some(item), ..
+        } => {
             let listings = shop.listings_of(&item)?;
             out.value(&listings, |ls| {
                 if ls.is_empty() {

@@ -660,6 +660,24 @@ fn listing_commands_publish_edit_and_end_with_the_outbox_behind_them() {
     assert_eq!(outbox.as_array().expect("jobs").len(), 2);
     let listed = ok_json(&db, &["listing", "list", "LAMP-1", "--json"]);
     assert_eq!(listed.as_array().expect("listings").len(), 1);
+    let ended = ok_json(
+        &db,
+        &[
+            "listing",
+            "list",
+            "--platform",
+            "ebay",
+            "--status",
+            "ended",
+            "--json",
+        ],
+    );
+    assert_eq!(ended["rows"][0]["title"], "Brass lamp");
+    let unlisted = ok_json(&db, &["listing", "list", "--unlisted", "--json"]);
+    assert_eq!(
+        unlisted["items"][0]["sku"], "LAMP-1",
+        "its only listing ended"
+    );
 
     // Refused input exits 1 and says why; an ended listing can't sell.
     let out = trove(
