@@ -646,7 +646,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         }
         Command::Stats { .. } => out.stats(&store.stats()?),
         Command::Doctor { .. } => {
-            let report = store.doctor()?;
+            let report = trove_commerce::Shop::new(&store).doctor()?;
             out.doctor(&report);
             if !report.healthy() {
                 return Ok(ExitCode::from(1));

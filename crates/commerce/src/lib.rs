@@ -6,6 +6,7 @@
 //! The core's `Store` takes `impl` blocks only in the core, so selling is
 //! reached through a handle of its own: `Shop::new(&store)`.
 
+mod doctor;
 pub mod listing;
 pub mod notify;
 pub mod outbox;

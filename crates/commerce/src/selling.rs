@@ -192,6 +192,27 @@ fn follow_stock(conn: &Connection, item_id: &str, sold_on: Option<Platform>) -> 
     Ok(())
 }
 
+/// A notification when a sale took the item to its low-stock threshold
+/// or below (the threshold is the item's own; none, no warning).
+fn warn_low_stock(conn: &Connection, item: &trove_core::Item) -> Result<()> {
+    let Some(threshold) = item.fields.low_stock_threshold else {
+        return Ok(());
+    };
+    let available = stock::stock_of(conn, &item.id)?.map_or(0, |s| s.available);
+    if available <= threshold {
+        notify::add(
+            conn,
+            "low_stock",
+            Some(("item", &item.id)),
+            &format!(
+                "'{}' is down to {available} available (its low-stock threshold is {threshold})",
+                item.fields.title
+            ),
+        )?;
+    }
+    Ok(())
+}
+
 fn log_status(conn: &Connection, sale: &Sale, to: SaleStatus) -> Result<()> {
     activity::log(
         conn,
@@ -494,6 +515,7 @@ fn record(tx: &Connection, read: &ReadSale, input: &SaleInput) -> Result<Recorde
     }
     for (item, _) in &lines {
         follow_stock(tx, &item.id, Some(read.platform))?;
+        warn_low_stock(tx, item)?;
     }
     let sale = sale_by_id(tx, &id)?;
     activity::log(

@@ -373,3 +373,62 @@ fn two_processes_selling_the_last_unit_leave_one_sale_and_one_refusal() {
         4
     );
 }
+
+#[test]
+fn a_sale_that_reaches_the_low_stock_threshold_says_so() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store
+        .create_item(&ItemChanges {
+            sku: Some("INK-1".into()),
+            quantity: Some(5),
+            low_stock_threshold: Some(Some(2)),
+            ..titled("Ink cartridge")
+        })
+        .unwrap();
+    let shop = Shop::new(&store);
+    shop.record_sale(&sale("ebay", "1", &[("INK-1", 2)], "10"))
+        .unwrap();
+    assert!(
+        shop.notifications(true, 10).unwrap().is_empty(),
+        "3 left: above the threshold"
+    );
+    shop.record_sale(&sale("ebay", "2", &[("INK-1", 1)], "5"))
+        .unwrap();
+    let notes = shop.notifications(true, 10).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].kind, "low_stock");
+    assert_eq!(
+        notes[0].message,
+        "'Ink cartridge' is down to 2 available (its low-stock threshold is 2)"
+    );
+    assert_eq!(notes[0].record_type.as_deref(), Some("item"));
+}
+
+#[test]
+fn the_doctor_checks_committed_units_against_unshipped_sales() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    stocked(&store, "Vase", "V-1", 2);
+    let shop = Shop::new(&store);
+    shop.record_sale(&sale("ebay", "9", &[("V-1", 1)], "10"))
+        .unwrap();
+    let check = |shop: &Shop<'_>| {
+        shop.doctor()
+            .unwrap()
+            .checks
+            .into_iter()
+            .find(|c| c.name == "committed units")
+            .unwrap()
+    };
+    assert!(check(&shop).ok());
+    // Another program marks the sale shipped without touching the stock.
+    rusqlite::Connection::open(dir.path().join("trove.db"))
+        .unwrap()
+        .execute("UPDATE sales SET status = 'shipped'", [])
+        .unwrap();
+    assert_eq!(
+        check(&shop).problems,
+        ["'Vase' has 1 unit(s) committed, its unshipped sales hold 0"]
+    );
+}
