@@ -9,6 +9,7 @@ mod bench_sales;
 mod cards;
 mod label;
 mod listing;
+mod offer;
 mod photos;
 mod print;
 mod sale;
@@ -166,6 +167,9 @@ enum Command {
     /// Sales: record, ship, cancel, return.
     #[command(subcommand)]
     Sale(sale::SaleCommand),
+    /// Buyers' offers: accept (records the sale), decline, counter.
+    #[command(subcommand)]
+    Offer(offer::OfferCommand),
     /// Sold, not yet shipped, oldest first.
     ShipQueue {
         #[arg(long, default_value_t = 100)]
@@ -532,6 +536,7 @@ impl Command {
             Command::Listing(cmd) => cmd.json(),
             Command::Outbox { json, .. } => *json,
             Command::Sale(cmd) => cmd.json(),
+            Command::Offer(cmd) => cmd.json(),
             Command::ShipQueue { json, .. } | Command::Notifications { json, .. } => *json,
             Command::Wish(cmd) => cmd.json(),
             Command::Preorder(cmd) => cmd.json(),
@@ -660,6 +665,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Listing(cmd) => listing::listing(cmd, &store, out)?,
         Command::Outbox { limit, .. } => listing::outbox(&store, limit, out)?,
         Command::Sale(cmd) => sale::sale(cmd, &store, out)?,
+        Command::Offer(cmd) => offer::offer(cmd, &store, out)?,
         Command::ShipQueue { limit, .. } => sale::ship_queue(&store, limit, out)?,
         Command::Notifications { unread, .. } => sale::notifications(&store, unread, out)?,
         Command::Wish(cmd) => cards::wish(cmd, &store, out)?,

@@ -9,6 +9,7 @@
 mod doctor;
 pub mod listing;
 pub mod notify;
+pub mod offer;
 pub mod outbox;
 pub mod platform;
 pub mod sale;
@@ -18,6 +19,7 @@ pub mod views;
 
 pub use listing::{Listing, ListingInput, ListingStatus};
 pub use notify::Notification;
+pub use offer::{Offer, OfferInput, OfferStatus};
 pub use outbox::{OutboxJob, OutboxKind};
 pub use platform::Platform;
 pub use sale::{LineInput, Sale, SaleInput, SaleStatus};

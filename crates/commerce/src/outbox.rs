@@ -23,6 +23,8 @@ pub enum OutboxKind {
     UpdateQuantity,
     /// Take the listing down.
     End,
+    /// Accept, decline or counter a buyer's offer.
+    AnswerOffer,
 }
 
 impl OutboxKind {
@@ -32,6 +34,7 @@ impl OutboxKind {
             OutboxKind::Update => "update",
             OutboxKind::UpdateQuantity => "update_quantity",
             OutboxKind::End => "end",
+            OutboxKind::AnswerOffer => "answer_offer",
         }
     }
 
@@ -41,6 +44,7 @@ impl OutboxKind {
             OutboxKind::Update,
             OutboxKind::UpdateQuantity,
             OutboxKind::End,
+            OutboxKind::AnswerOffer,
         ]
         .into_iter()
         .find(|k| k.as_str() == text)

@@ -230,7 +230,7 @@ fn listing_of(conn: &Connection, item_id: &str, platform: Platform) -> Result<Op
         .optional()?)
 }
 
-fn listing_by_id(conn: &Connection, id: &str) -> Result<Listing> {
+pub(crate) fn listing_by_id(conn: &Connection, id: &str) -> Result<Listing> {
     conn.prepare_cached(&format!("{LISTING_SELECT} WHERE id = ?1"))?
         .query_row([id.trim()], listing_from_row)
         .optional()?

@@ -697,3 +697,33 @@ fn listing_commands_publish_edit_and_end_with_the_outbox_behind_them() {
         "status_transition"
     );
 }
+
+#[test]
+fn offer_commands_counter_and_accept_into_a_sale() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    add_item(
+        &db,
+        &["--title", "Desk fan", "--sku", "FAN-1", "--price", "30"],
+    );
+    let listing = ok_json(
+        &db,
+        &["listing", "add", "FAN-1", "--platform", "etsy", "--json"],
+    );
+    let id = listing["listing"]["id"].as_str().expect("id").to_string();
+    ok_json(
+        &db,
+        &["listing", "set", &id, "--status", "active", "--json"],
+    );
+    let offer = ok_json(&db, &["offer", "add", &id, "--amount", "20", "--json"]);
+    let offer_id = offer["id"].as_str().expect("id").to_string();
+    let countered = ok_json(
+        &db,
+        &["offer", "counter", &offer_id, "--amount", "26", "--json"],
+    );
+    assert_eq!(countered["status"], "countered");
+    let accepted = ok_json(&db, &["offer", "accept", &offer_id, "--json"]);
+    assert_eq!(accepted["sale"]["price"]["amount"], 2600);
+    let out = trove(&db, &["offer", "decline", &offer_id]);
+    assert_exit(&out, 1, "declining an accepted offer");
+}

@@ -15,6 +15,7 @@ mod csv;
 mod labels;
 mod listings;
 mod migrations;
+mod offers;
 mod photos;
 mod presets;
 mod rules;
