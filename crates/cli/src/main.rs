@@ -13,6 +13,7 @@ mod offer;
 mod photos;
 mod print;
 mod sale;
+mod stocktake;
 mod timing;
 
 use std::collections::BTreeMap;
@@ -167,6 +168,9 @@ enum Command {
     /// Sales: record, ship, cancel, return.
     #[command(subcommand)]
     Sale(sale::SaleCommand),
+    /// Count a bin or section by scan: what is missing, what is recorded
+    /// elsewhere, what is unknown.
+    StockTake(stocktake::StockTakeArgs),
     /// Buyers' offers: accept (records the sale), decline, counter.
     #[command(subcommand)]
     Offer(offer::OfferCommand),
@@ -537,6 +541,7 @@ impl Command {
             Command::Outbox { json, .. } => *json,
             Command::Sale(cmd) => cmd.json(),
             Command::Offer(cmd) => cmd.json(),
+            Command::StockTake(args) => args.json,
             Command::ShipQueue { json, .. } | Command::Notifications { json, .. } => *json,
             Command::Wish(cmd) => cmd.json(),
             Command::Preorder(cmd) => cmd.json(),
@@ -666,6 +671,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Outbox { limit, .. } => listing::outbox(&store, limit, out)?,
         Command::Sale(cmd) => sale::sale(cmd, &store, out)?,
         Command::Offer(cmd) => offer::offer(cmd, &store, out)?,
+        Command::StockTake(args) => stocktake::run(args, &store, out)?,
         Command::ShipQueue { limit, .. } => sale::ship_queue(&store, limit, out)?,
         Command::Notifications { unread, .. } => sale::notifications(&store, unread, out)?,
         Command::Wish(cmd) => cards::wish(cmd, &store, out)?,

@@ -15,6 +15,7 @@ pub mod platform;
 pub mod sale;
 mod selling;
 mod shop;
+pub mod stocktake;
 pub mod views;
 
 pub use listing::{Listing, ListingInput, ListingStatus};
@@ -25,4 +26,5 @@ pub use platform::Platform;
 pub use sale::{LineInput, Sale, SaleInput, SaleStatus};
 pub use selling::Recorded;
 pub use shop::Shop;
+pub use stocktake::{CountedItem, StockTake, Unverified};
 pub use views::{ListingPage, ListingQuery, ListingRow, ListingView, UnlistedItem, UnlistedPage};

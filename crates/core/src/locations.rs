@@ -398,7 +398,7 @@ fn bin_id_by_code(conn: &Connection, code: &str) -> Result<Option<String>> {
 }
 
 /// The bin or section with this exact code (case-insensitive).
-pub(crate) fn location_by_code(conn: &Connection, code: &str) -> Result<Option<Location>> {
+pub fn location_by_code(conn: &Connection, code: &str) -> Result<Option<Location>> {
     let code = code.trim();
     if let Some(id) = bin_id_by_code(conn, code)? {
         return Ok(Some(Location::Bin(bin_by_id(conn, &id)?)));

@@ -727,3 +727,28 @@ fn offer_commands_counter_and_accept_into_a_sale() {
     let out = trove(&db, &["offer", "decline", &offer_id]);
     assert_exit(&out, 1, "declining an accepted offer");
 }
+
+#[test]
+fn stock_take_by_scan_from_the_command_line() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    ok_json(&db, &["bin", "add", "Shelf", "--json"]);
+    add_item(
+        &db,
+        &["--title", "Radio", "--sku", "RAD-1", "--location", "B1"],
+    );
+    add_item(
+        &db,
+        &["--title", "Globe", "--sku", "GLB-1", "--location", "B1"],
+    );
+    let take = ok_json(&db, &["stock-take", "B1", "RAD-1", "XYZ", "--json"]);
+    assert_eq!(take["found"][0]["title"], "Radio");
+    assert_eq!(take["missing"][0]["title"], "Globe");
+    assert_eq!(take["unknown"][0], "XYZ");
+    let places = ok_json(&db, &["stock-take", "--unverified", "7", "--json"]);
+    assert_eq!(
+        places.as_array().expect("places").len(),
+        0,
+        "B1 was just counted"
+    );
+}

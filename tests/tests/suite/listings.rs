@@ -316,3 +316,63 @@ fn the_listings_views_find_stale_stockless_and_unlisted_items_page_by_page() {
         ["Cup"]
     );
 }
+
+#[test]
+fn a_stock_take_by_scan_names_the_missing_the_misplaced_and_the_unknown() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store.add_bin("Shelf", None).unwrap();
+    store.add_section("B1", "Top", None).unwrap();
+    let at = |title: &str, sku: &str, location: &str| {
+        store
+            .create_item(&ItemChanges {
+                sku: Some(sku.into()),
+                location: Some(location.into()),
+                ..titled(title)
+            })
+            .unwrap()
+    };
+    at("Atari", "AT-1", "B1-1");
+    at("Bowl", "BW-1", "B1-1");
+    at("Clock", "CL-1", "B1");
+    let shop = Shop::new(&store);
+    let l = shop
+        .list("AT-1", Platform::Ebay, &ListingInput::default())
+        .unwrap();
+    shop.set_status(&l.id, ListingStatus::Active).unwrap();
+
+    let codes: Vec<String> = ["BW-1", "CL-1", "NOPE", "bw-1", ""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let take = shop.stock_take("b1-1", &codes).unwrap();
+    assert_eq!(take.location, "B1-1");
+    let titles =
+        |v: &[trove_commerce::CountedItem]| v.iter().map(|c| c.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&take.found), ["Bowl"]);
+    assert_eq!(titles(&take.missing), ["Atari"]);
+    assert_eq!(
+        take.missing[0].live_listings, 1,
+        "still listed: end it, or find it"
+    );
+    assert_eq!(titles(&take.elsewhere), ["Clock"]);
+    assert_eq!(take.elsewhere[0].location.as_deref(), Some("B1"));
+    assert_eq!(take.unknown, ["NOPE"]);
+
+    // The section was counted now; the bin never.
+    let unverified: Vec<_> = shop
+        .unverified(7, 10)
+        .unwrap()
+        .into_iter()
+        .map(|u| u.code)
+        .collect();
+    assert_eq!(unverified, ["B1"]);
+    // Counting the bin takes in its section.
+    let whole = shop.stock_take("B1", &[]).unwrap();
+    assert_eq!(titles(&whole.missing), ["Atari", "Bowl", "Clock"]);
+    assert!(shop.unverified(7, 10).unwrap().is_empty());
+    assert_eq!(
+        shop.stock_take("B9", &[]).unwrap_err().code(),
+        trove_core::ErrorCode::NotFound
+    );
+}
