@@ -302,3 +302,40 @@ pub fn outbox(store: &Store, limit: usize, out: &Output) -> Result<(), Error> {
     });
     Ok(())
 }
+
+/// `trove checklist`: the assisted tasks still open.
+pub fn checklist(
+    store: &Store,
+    platform: Option<&str>,
+    done: Option<&str>,
+    out: &Output,
+) -> Result<(), Error> {
+    let shop = Shop::new(store);
+    if let Some(id) = done {
+        shop.task_done(id)?;
+    }
+    let platform = platform.map(Platform::parse).transpose()?;
+    let tasks = shop.checklist(platform, 500)?;
+    out.value(&tasks, |t| {
+        if t.is_empty() {
+            "nothing to do by hand".to_string()
+        } else {
+            t.iter()
+                .map(|t| {
+                    let p = t.payload.as_ref();
+                    let field = |k: &str| p.and_then(|p| p[k].as_str()).map(str::to_string);
+                    let mut line = format!("{}  {}", t.id, t.reason);
+                    if let Some(title) = field("title").filter(|_| t.action == "create") {
+                        line.push_str(&format!("\n    title: {title}"));
+                    }
+                    if let Some(d) = field("description").filter(|_| t.action == "create") {
+                        line.push_str(&format!("\n    description: {d}"));
+                    }
+                    line
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+    });
+    Ok(())
+}

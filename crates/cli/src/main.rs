@@ -189,6 +189,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What to change by hand on platforms with no seller API, with the
+    /// text to paste; --done ID ticks one off.
+    Checklist {
+        #[arg(long)]
+        platform: Option<String>,
+        #[arg(long, value_name = "ID")]
+        done: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The jobs waiting for the sync worker to tell a marketplace.
     Outbox {
         #[arg(long, default_value_t = 50)]
@@ -538,7 +548,7 @@ impl Command {
             Command::Catalogue(cmd) => cmd.json(),
             Command::Collection(cmd) => cmd.json(),
             Command::Listing(cmd) => cmd.json(),
-            Command::Outbox { json, .. } => *json,
+            Command::Outbox { json, .. } | Command::Checklist { json, .. } => *json,
             Command::Sale(cmd) => cmd.json(),
             Command::Offer(cmd) => cmd.json(),
             Command::StockTake(args) => args.json,
@@ -669,6 +679,9 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Collection(cmd) => cards::collection(cmd, &store, out)?,
         Command::Listing(cmd) => listing::listing(cmd, &store, out)?,
         Command::Outbox { limit, .. } => listing::outbox(&store, limit, out)?,
+        Command::Checklist { platform, done, .. } => {
+            listing::checklist(&store, platform.as_deref(), done.as_deref(), out)?
+        }
         Command::Sale(cmd) => sale::sale(cmd, &store, out)?,
         Command::Offer(cmd) => offer::offer(cmd, &store, out)?,
         Command::StockTake(args) => stocktake::run(args, &store, out)?,

@@ -6,6 +6,7 @@
 //! The core's `Store` takes `impl` blocks only in the core, so selling is
 //! reached through a handle of its own: `Shop::new(&store)`.
 
+pub mod assisted;
 mod doctor;
 pub mod listing;
 pub mod notify;
@@ -18,6 +19,7 @@ mod shop;
 pub mod stocktake;
 pub mod views;
 
+pub use assisted::AssistedTask;
 pub use listing::{Listing, ListingInput, ListingStatus};
 pub use notify::Notification;
 pub use offer::{Offer, OfferInput, OfferStatus};

@@ -2,7 +2,8 @@
 //! transaction as the change that needs it. The sync worker sends each job
 //! with its idempotency key, so a retry after a crash is never a second
 //! listing or a second end. Platforms without a seller API get no jobs:
-//! what to do there by hand is the assisted checklist.
+//! the same change becomes a task on the assisted checklist instead
+//! (`assisted`), for the person to do by hand.
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -70,7 +71,8 @@ pub struct OutboxJob {
     pub created_at: String,
 }
 
-/// Writes a job for `platform`, unless it has no API; returns its id.
+/// Writes a job for `platform`, or for one without an API a task on the
+/// assisted checklist; returns the job's id.
 pub(crate) fn enqueue(
     conn: &Connection,
     platform: Platform,
@@ -79,6 +81,7 @@ pub(crate) fn enqueue(
     payload: serde_json::Value,
 ) -> Result<Option<String>> {
     if !platform.has_api() {
+        crate::assisted::add(conn, platform, kind, listing_id, payload)?;
         return Ok(None);
     }
     let id = new_id();

@@ -292,7 +292,10 @@ pub(crate) fn set_status(conn: &Connection, id: &str, to: ListingStatus) -> Resu
         ListingStatus::Ended
             if before.status.is_live() || before.status == ListingStatus::Error =>
         {
-            let payload = json!({ "platform_listing_id": after.platform_listing_id });
+            let payload = json!({
+                "platform_listing_id": after.platform_listing_id,
+                "title": after.title.as_deref().unwrap_or(&item.fields.title),
+            });
             outbox::enqueue(conn, after.platform, OutboxKind::End, id, payload)?;
         }
         _ => {}

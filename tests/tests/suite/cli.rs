@@ -752,3 +752,30 @@ fn stock_take_by_scan_from_the_command_line() {
         "B1 was just counted"
     );
 }
+
+#[test]
+fn the_checklist_lists_what_to_do_by_hand_and_ticks_it_off() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    add_item(
+        &db,
+        &["--title", "Wool scarf", "--sku", "SCF-1", "--price", "18"],
+    );
+    ok_json(
+        &db,
+        &[
+            "listing",
+            "add",
+            "SCF-1",
+            "--platform",
+            "poshmark",
+            "--publish",
+            "--json",
+        ],
+    );
+    let tasks = ok_json(&db, &["checklist", "--json"]);
+    assert_eq!(tasks[0]["reason"], "List 'Wool scarf' on Poshmark");
+    let id = tasks[0]["id"].as_str().expect("id").to_string();
+    let left = ok_json(&db, &["checklist", "--done", &id, "--json"]);
+    assert_eq!(left.as_array().expect("tasks").len(), 0);
+}

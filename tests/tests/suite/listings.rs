@@ -178,6 +178,22 @@ fn platforms_without_an_api_get_no_outbox_jobs() {
     shop.set_status(&l.id, ListingStatus::Pending).unwrap();
     shop.end(&l.id).unwrap();
     assert!(shop.jobs_of(&l.id).unwrap().is_empty());
+    // They are the person's to do, from the checklist, with the text.
+    let tasks = shop.checklist(Some(Platform::Mercari), 10).unwrap();
+    assert_eq!(
+        tasks.iter().map(|t| t.reason.as_str()).collect::<Vec<_>>(),
+        [
+            "List 'Denim jacket' on Mercari",
+            "End the Mercari listing: it sold elsewhere or was ended"
+        ]
+    );
+    assert_eq!(tasks[0].payload.as_ref().unwrap()["price"]["amount"], 3000);
+    shop.task_done(&tasks[0].id).unwrap();
+    assert_eq!(shop.checklist(None, 10).unwrap().len(), 1);
+    assert_eq!(
+        shop.task_done(&tasks[0].id).unwrap_err().code(),
+        trove_core::ErrorCode::NotFound
+    );
 }
 
 #[test]
