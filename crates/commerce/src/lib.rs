@@ -17,6 +17,7 @@ pub mod sale;
 mod selling;
 mod shop;
 pub mod stocktake;
+pub mod template;
 pub mod views;
 
 pub use assisted::AssistedTask;
@@ -29,4 +30,5 @@ pub use sale::{LineInput, Sale, SaleInput, SaleStatus};
 pub use selling::Recorded;
 pub use shop::Shop;
 pub use stocktake::{CountedItem, StockTake, Unverified};
+pub use template::{Listed, Template, TemplateInput};
 pub use views::{ListingPage, ListingQuery, ListingRow, ListingView, UnlistedItem, UnlistedPage};

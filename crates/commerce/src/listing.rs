@@ -139,6 +139,10 @@ pub struct Listing {
     pub last_error: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// What the platform needs beyond the common fields: its category,
+    /// the shipping profile (from a template).
+    #[ts(type = "unknown")]
+    pub platform_data: Option<serde_json::Value>,
 }
 
 /// What a person typed into a listing's form: text, read by the core's
@@ -156,7 +160,7 @@ pub struct ListingInput {
 
 pub(crate) const LISTING_SELECT: &str = "SELECT id, item_id, platform, status, title, description,
     price_amount, price_currency, shipping_amount, shipping_currency, platform_listing_id, url,
-    listed_at, sold_at, ended_at, last_error, created_at, updated_at FROM listings";
+    listed_at, sold_at, ended_at, last_error, created_at, updated_at, platform_data FROM listings";
 
 fn money(amount: Option<i64>, currency: Option<String>) -> Option<Money> {
     Some(Money::new(amount?, Currency::stored(&currency?)?))
@@ -180,6 +184,9 @@ pub(crate) fn listing_from_row(r: &Row<'_>) -> rusqlite::Result<Listing> {
         last_error: r.get(15)?,
         created_at: r.get(16)?,
         updated_at: r.get(17)?,
+        platform_data: r
+            .get::<_, Option<String>>(18)?
+            .and_then(|d| serde_json::from_str(&d).ok()),
     })
 }
 

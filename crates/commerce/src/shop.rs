@@ -19,11 +19,11 @@ pub struct Shop<'a> {
 }
 
 /// A listing's fields after a form's text was read.
-struct Overrides {
-    title: Option<String>,
-    description: Option<String>,
-    price: Option<Money>,
-    shipping: Option<Money>,
+pub(crate) struct Overrides {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub price: Option<Money>,
+    pub shipping: Option<Money>,
 }
 
 /// Trimmed text; blank is none.
@@ -42,7 +42,11 @@ impl<'a> Shop<'a> {
     }
 
     /// Reads a form over `base`, naming every wrong field at once.
-    fn read_input(&self, base: Option<&Listing>, input: &ListingInput) -> Result<Overrides> {
+    pub(crate) fn read_input(
+        &self,
+        base: Option<&Listing>,
+        input: &ListingInput,
+    ) -> Result<Overrides> {
         let mut out = Overrides {
             title: base.and_then(|b| b.title.clone()),
             description: base.and_then(|b| b.description.clone()),
@@ -90,48 +94,7 @@ impl<'a> Shop<'a> {
         let fields = self.read_input(None, input)?;
         self.store.write(|tx| {
             let item = live_item(tx, item)?;
-            if let Some(existing) = listing_of(tx, &item.id, platform)? {
-                return Err(Error::invalid(
-                    "platform",
-                    platform.as_str(),
-                    "listing_exists",
-                    format!(
-                        "'{}' already has a listing on {platform} ({}); change that one",
-                        item.fields.title,
-                        existing.status.as_str()
-                    ),
-                ));
-            }
-            let id = new_id();
-            let t = now();
-            tx.prepare_cached(
-                "INSERT INTO listings (id, item_id, platform, title, description, price_amount, price_currency,
-                    shipping_amount, shipping_currency, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10, ?10)",
-            )?
-            .execute(params![
-                id,
-                item.id,
-                platform.as_str(),
-                fields.title,
-                fields.description,
-                fields.price.map(|m| m.amount),
-                fields.price.map(|m| m.currency.code().to_string()),
-                fields.shipping.map(|m| m.amount),
-                fields.shipping.map(|m| m.currency.code().to_string()),
-                t
-            ])?;
-            let listing = listing_by_id(tx, &id)?;
-            activity::log(
-                tx,
-                "create",
-                "listing",
-                &id,
-                None,
-                None,
-                serde_json::to_value(&listing).ok(),
-            )?;
-            Ok(listing)
+            insert_listing(tx, &item, platform, &fields, None)
         })
     }
 
@@ -211,7 +174,60 @@ impl<'a> Shop<'a> {
     }
 }
 
-fn live_item(conn: &Connection, key: &str) -> Result<Item> {
+/// Writes a draft listing of `item` on `platform`, refusing a second one.
+pub(crate) fn insert_listing(
+    tx: &Connection,
+    item: &Item,
+    platform: Platform,
+    fields: &Overrides,
+    platform_data: Option<serde_json::Value>,
+) -> Result<Listing> {
+    if let Some(existing) = listing_of(tx, &item.id, platform)? {
+        return Err(Error::invalid(
+            "platform",
+            platform.as_str(),
+            "listing_exists",
+            format!(
+                "'{}' already has a listing on {platform} ({}); change that one",
+                item.fields.title,
+                existing.status.as_str()
+            ),
+        ));
+    }
+    let id = new_id();
+    let t = now();
+    tx.prepare_cached(
+        "INSERT INTO listings (id, item_id, platform, title, description, price_amount, price_currency,
+            shipping_amount, shipping_currency, status, platform_data, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10, ?11, ?11)",
+    )?
+    .execute(params![
+        id,
+        item.id,
+        platform.as_str(),
+        fields.title,
+        fields.description,
+        fields.price.map(|m| m.amount),
+        fields.price.map(|m| m.currency.code().to_string()),
+        fields.shipping.map(|m| m.amount),
+        fields.shipping.map(|m| m.currency.code().to_string()),
+        platform_data.map(|d| d.to_string()),
+        t
+    ])?;
+    let listing = listing_by_id(tx, &id)?;
+    activity::log(
+        tx,
+        "create",
+        "listing",
+        &id,
+        None,
+        None,
+        serde_json::to_value(&listing).ok(),
+    )?;
+    Ok(listing)
+}
+
+pub(crate) fn live_item(conn: &Connection, key: &str) -> Result<Item> {
     let item = find_item(conn, key)?.ok_or_else(|| Error::not_found("item", key))?;
     if item.deleted_at.is_some() {
         return Err(Error::InTrash {

@@ -80,7 +80,7 @@ pub struct UnlistedPage {
 
 const ROW_COLUMNS: &str = "SELECT l.id, l.item_id, l.platform, l.status, l.title, l.description,
     l.price_amount, l.price_currency, l.shipping_amount, l.shipping_currency, l.platform_listing_id, l.url,
-    l.listed_at, l.sold_at, l.ended_at, l.last_error, l.created_at, l.updated_at,
+    l.listed_at, l.sold_at, l.ended_at, l.last_error, l.created_at, l.updated_at, l.platform_data,
     i.title, i.sku, i.location, i.quantity - i.committed, l.seq, i.seq";
 
 fn cutoff(days: u32) -> String {
@@ -157,7 +157,7 @@ pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPag
     let mut rows: Vec<(ListingRow, String)> = stmt
         .query_map(params_from_iter(args.iter()), |r| {
             let listing = listing_from_row(r)?;
-            let (lseq, iseq): (i64, i64) = (r.get(22)?, r.get(23)?);
+            let (lseq, iseq): (i64, i64) = (r.get(23)?, r.get(24)?);
             let key = match q.view {
                 ListingView::All => lseq.to_string(),
                 ListingView::Stale { .. } => {
@@ -168,10 +168,10 @@ pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPag
             Ok((
                 ListingRow {
                     listing,
-                    title: r.get(18)?,
-                    sku: r.get(19)?,
-                    location: r.get(20)?,
-                    available: r.get(21)?,
+                    title: r.get(19)?,
+                    sku: r.get(20)?,
+                    location: r.get(21)?,
+                    available: r.get(22)?,
                 },
                 key,
             ))

@@ -392,3 +392,89 @@ fn a_stock_take_by_scan_names_the_missing_the_misplaced_and_the_unknown() {
         trove_core::ErrorCode::NotFound
     );
 }
+
+#[test]
+fn list_everywhere_from_a_template_fills_the_fields_and_maps_the_category() {
+    use trove_commerce::TemplateInput;
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store
+        .create_item(&ItemChanges {
+            sku: Some("COAT-1".into()),
+            brand: Some("Barbour".into()),
+            size: Some("M".into()),
+            category: Some("Clothing > Women > Coats".into()),
+            description: Some("Waxed cotton, tartan lining".into()),
+            condition: Some("like_new".into()),
+            price: Some("120".into()),
+            ..titled("Beadnell jacket")
+        })
+        .unwrap();
+    let shop = Shop::new(&store);
+    shop.map_category("clothing", Platform::Ebay, "63862")
+        .unwrap();
+    let bad = shop
+        .save_template(&TemplateInput {
+            name: "Coats".into(),
+            title: Some("{brand} {colour} {nonsense}".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(bad.detail_code(), "placeholder_unknown");
+    assert!(
+        bad.to_string().contains("{nonsense} is not an item field"),
+        "{bad}"
+    );
+    shop.save_template(&TemplateInput {
+        name: "Coats".into(),
+        title: Some("{brand} {colour} {title}, size {size}".into()),
+        description: Some("{description}\nCondition: {condition}".into()),
+        category: Some("Clothing > Women > Coats".into()),
+        shipping_service: Some("USPS Ground Advantage".into()),
+        weight_grams: Some(1400),
+        ..Default::default()
+    })
+    .unwrap();
+
+    let listed = shop
+        .list_everywhere(
+            "COAT-1",
+            &[Platform::Ebay, Platform::Etsy, Platform::Poshmark],
+            Some("coats"),
+        )
+        .unwrap();
+    assert_eq!(listed.created.len(), 3);
+    let ebay = &listed.created[0];
+    assert_eq!(ebay.status, ListingStatus::Pending);
+    assert_eq!(
+        ebay.title.as_deref(),
+        Some("Barbour Beadnell jacket, size M"),
+        "no colour, no gap"
+    );
+    assert_eq!(
+        ebay.description.as_deref(),
+        Some("Waxed cotton, tartan lining\nCondition: like new")
+    );
+    let data = ebay.platform_data.as_ref().unwrap();
+    assert_eq!(
+        data["platform_category"], "63862",
+        "mapped through the parent"
+    );
+    assert_eq!(data["shipping"]["weight_grams"], 1400);
+    assert!(listed.created[1].platform_data.as_ref().unwrap()["platform_category"].is_null());
+    assert_eq!(
+        shop.jobs_of(&ebay.id).unwrap()[0].kind,
+        Some(OutboxKind::Create)
+    );
+    assert_eq!(
+        shop.checklist(Some(Platform::Poshmark), 10).unwrap()[0].reason,
+        "List 'Barbour Beadnell jacket, size M' on Poshmark"
+    );
+
+    let again = shop
+        .list_everywhere("COAT-1", &[Platform::Ebay, Platform::Depop], None)
+        .unwrap();
+    assert_eq!(again.created.len(), 1);
+    assert_eq!(again.skipped, ["eBay: already listed (pending)"]);
+    assert_eq!(shop.templates().unwrap().len(), 1);
+}
