@@ -97,6 +97,50 @@ pub enum ListingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List an item on several platforms at once from a template; each
+    /// new listing is published.
+    Everywhere {
+        item: String,
+        /// Platforms, comma-separated: ebay,etsy,poshmark.
+        #[arg(long, value_delimiter = ',', required = true)]
+        platforms: Vec<String>,
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save a listing template (replacing one of the same name). Title and
+    /// description take the item's fields in braces: {brand} {title}, {size}.
+    Template {
+        name: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        /// A category path: "Clothing > Women > Coats".
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        shipping_service: Option<String>,
+        #[arg(long)]
+        package: Option<String>,
+        #[arg(long)]
+        weight_grams: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say which of a platform's categories a category is.
+    MapCategory {
+        /// The category path: "Clothing > Women".
+        category: String,
+        #[arg(long)]
+        platform: String,
+        /// The platform's category id or name.
+        #[arg(long = "as")]
+        platform_category: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// End a listing.
     End {
         id: String,
@@ -112,7 +156,10 @@ impl ListingCommand {
             | ListingCommand::List { json, .. }
             | ListingCommand::Show { json, .. }
             | ListingCommand::Set { json, .. }
-            | ListingCommand::End { json, .. } => *json,
+            | ListingCommand::End { json, .. }
+            | ListingCommand::Everywhere { json, .. }
+            | ListingCommand::Template { json, .. }
+            | ListingCommand::MapCategory { json, .. } => *json,
         }
     }
 }
@@ -286,6 +333,57 @@ pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), E
             show(&shop, out, &listing)?;
         }
         ListingCommand::End { id, .. } => show(&shop, out, &shop.end(&id)?)?,
+        ListingCommand::Everywhere {
+            item,
+            platforms,
+            template,
+            ..
+        } => {
+            let platforms = platforms
+                .iter()
+                .map(|p| Platform::parse(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let listed = shop.list_everywhere(&item, &platforms, template.as_deref())?;
+            out.value(&listed, |l| {
+                let mut lines: Vec<String> = l.created.iter().map(one_line).collect();
+                lines.extend(l.skipped.iter().map(|s| format!("skipped {s}")));
+                lines.join("\n")
+            });
+        }
+        ListingCommand::Template {
+            name,
+            title,
+            description,
+            category,
+            shipping_service,
+            package,
+            weight_grams,
+            ..
+        } => {
+            let t = shop.save_template(&trove_commerce::TemplateInput {
+                name,
+                title,
+                description,
+                category,
+                shipping_service,
+                package,
+                weight_grams,
+            })?;
+            out.value(&t, |t| format!("saved template {}", t.name));
+        }
+        ListingCommand::MapCategory {
+            category,
+            platform,
+            platform_category,
+            ..
+        } => {
+            let p = Platform::parse(&platform)?;
+            shop.map_category(&category, p, &platform_category)?;
+            out.value(
+                &serde_json::json!({ "category": category, "platform": p, "as": platform_category }),
+                |_| format!("{category} is {platform_category} on {p}"),
+            );
+        }
     }
     Ok(())
 }

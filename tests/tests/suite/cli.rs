@@ -779,3 +779,72 @@ fn the_checklist_lists_what_to_do_by_hand_and_ticks_it_off() {
     let left = ok_json(&db, &["checklist", "--done", &id, "--json"]);
     assert_eq!(left.as_array().expect("tasks").len(), 0);
 }
+
+#[test]
+fn listing_everywhere_from_a_template_on_the_command_line() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    add_item(
+        &db,
+        &[
+            "--title",
+            "Mug",
+            "--sku",
+            "MUG-1",
+            "--brand",
+            "Fiesta",
+            "--category",
+            "Kitchen > Mugs",
+        ],
+    );
+    ok_json(
+        &db,
+        &[
+            "listing",
+            "map-category",
+            "Kitchen",
+            "--platform",
+            "ebay",
+            "--as",
+            "20625",
+            "--json",
+        ],
+    );
+    ok_json(
+        &db,
+        &[
+            "listing",
+            "template",
+            "Kitchen",
+            "--title",
+            "{brand} {title}",
+            "--weight-grams",
+            "400",
+            "--json",
+        ],
+    );
+    let listed = ok_json(
+        &db,
+        &[
+            "listing",
+            "everywhere",
+            "MUG-1",
+            "--platforms",
+            "ebay,mercari",
+            "--template",
+            "Kitchen",
+            "--json",
+        ],
+    );
+    assert_eq!(listed["created"][0]["title"], "Fiesta Mug");
+    assert_eq!(
+        listed["created"][0]["platform_data"]["platform_category"],
+        "20625"
+    );
+    assert_eq!(listed["created"][1]["platform"], "mercari");
+    let out = trove(
+        &db,
+        &["listing", "everywhere", "MUG-1", "--platforms", "ebay,ebey"],
+    );
+    assert_exit(&out, 1, "a misspelt platform");
+}
