@@ -186,6 +186,17 @@ fn one_line(l: &Listing) -> String {
     line
 }
 
+/// A page's lines, or `empty` for none, with where the next page starts.
+fn page_text(mut lines: Vec<String>, empty: &str, next: &Option<String>) -> String {
+    if lines.is_empty() {
+        lines.push(empty.to_string());
+    }
+    if let Some(n) = next {
+        lines.push(format!("(more: --after {n})"));
+    }
+    lines.join("\n")
+}
+
 fn job_line(j: &OutboxJob) -> String {
     format!(
         "{}  {:<8} {:<16} {:<8} attempts {}{}",
@@ -247,7 +258,7 @@ pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), E
             if unlisted {
                 let page = shop.unlisted(after.as_deref(), limit)?;
                 out.value(&page, |p| {
-                    let mut lines: Vec<String> = p
+                    let lines: Vec<String> = p
                         .items
                         .iter()
                         .map(|i| {
@@ -260,13 +271,7 @@ pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), E
                             )
                         })
                         .collect();
-                    if lines.is_empty() {
-                        lines.push("every item in stock is listed somewhere".into());
-                    }
-                    if let Some(n) = &p.next {
-                        lines.push(format!("(more: --after {n})"));
-                    }
-                    lines.join("\n")
+                    page_text(lines, "every item in stock is listed somewhere", &p.next)
                 });
                 return Ok(());
             }
@@ -284,7 +289,7 @@ pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), E
             };
             let page = shop.listings(&query)?;
             out.value(&page, |p| {
-                let mut lines: Vec<String> = p
+                let lines: Vec<String> = p
                     .rows
                     .iter()
                     .map(|r| {
@@ -296,13 +301,7 @@ pub fn listing(cmd: ListingCommand, store: &Store, out: &Output) -> Result<(), E
                         )
                     })
                     .collect();
-                if lines.is_empty() {
-                    lines.push("no listings".into());
-                }
-                if let Some(n) = &p.next {
-                    lines.push(format!("(more: --after {n})"));
-                }
-                lines.join("\n")
+                page_text(lines, "no listings", &p.next)
             });
         }
         ListingCommand::List {
