@@ -884,6 +884,18 @@ impl Store {
             if found.deleted_at.is_some() {
                 return Ok(found);
             }
+            // A sold unit still on the shelf must not vanish before it ships.
+            if found.committed > 0 {
+                return Err(Error::invalid(
+                    "item",
+                    key,
+                    "item_committed",
+                    format!(
+                        "{} unit(s) of '{}' are committed to sales not yet shipped; ship or cancel them first",
+                        found.committed, found.fields.title
+                    ),
+                ));
+            }
             let t = now();
             tx.prepare_cached("UPDATE items SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
                 .execute(params![found.id, t])?;

@@ -432,3 +432,21 @@ fn the_doctor_checks_committed_units_against_unshipped_sales() {
         ["'Vase' has 1 unit(s) committed, its unshipped sales hold 0"]
     );
 }
+
+#[test]
+fn an_item_sold_but_not_shipped_cannot_go_to_the_trash() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    stocked(&store, "Typewriter", "TW-1", 1);
+    let shop = Shop::new(&store);
+    let s = shop
+        .record_sale(&sale("etsy", "T-1", &[("TW-1", 1)], "90"))
+        .unwrap();
+    let e = store.trash_item("TW-1").unwrap_err();
+    assert_eq!(e.detail_code(), "item_committed");
+    assert!(e.to_string().contains("ship or cancel them first"), "{e}");
+    shop.ship(&s.sale.id, None, None).unwrap();
+    store
+        .trash_item("TW-1")
+        .expect("shipped: nothing is held any more");
+}
