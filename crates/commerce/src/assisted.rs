@@ -7,7 +7,7 @@ use serde::Serialize;
 use trove_core::{Error, Result};
 use trove_store::{new_id, now};
 
-use crate::outbox::OutboxKind;
+use crate::change::OutboxKind;
 use crate::platform::Platform;
 
 /// One thing to do on a platform.

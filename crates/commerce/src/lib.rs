@@ -7,6 +7,7 @@
 //! reached through a handle of its own: `Shop::new(&store)`.
 
 pub mod assisted;
+mod change;
 mod doctor;
 pub mod listing;
 pub mod notify;
