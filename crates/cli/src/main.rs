@@ -12,6 +12,7 @@ mod listing;
 mod offer;
 mod photos;
 mod print;
+mod rule;
 mod sale;
 mod stocktake;
 mod timing;
@@ -171,6 +172,9 @@ enum Command {
     /// Count a bin or section by scan: what is missing, what is recorded
     /// elsewhere, what is unknown.
     StockTake(stocktake::StockTakeArgs),
+    /// Automation rules: answer offers, cut prices, relist; --dry-run first.
+    #[command(subcommand)]
+    Rule(rule::RuleCommand),
     /// Buyers' offers: accept (records the sale), decline, counter.
     #[command(subcommand)]
     Offer(offer::OfferCommand),
@@ -551,6 +555,7 @@ impl Command {
             Command::Outbox { json, .. } | Command::Checklist { json, .. } => *json,
             Command::Sale(cmd) => cmd.json(),
             Command::Offer(cmd) => cmd.json(),
+            Command::Rule(cmd) => cmd.json(),
             Command::StockTake(args) => args.json,
             Command::ShipQueue { json, .. } | Command::Notifications { json, .. } => *json,
             Command::Wish(cmd) => cmd.json(),
@@ -684,6 +689,7 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         }
         Command::Sale(cmd) => sale::sale(cmd, &store, out)?,
         Command::Offer(cmd) => offer::offer(cmd, &store, out)?,
+        Command::Rule(cmd) => rule::rule(cmd, &store, out)?,
         Command::StockTake(args) => stocktake::run(args, &store, out)?,
         Command::ShipQueue { limit, .. } => sale::ship_queue(&store, limit, out)?,
         Command::Notifications { unread, .. } => sale::notifications(&store, unread, out)?,

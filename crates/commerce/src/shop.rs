@@ -105,6 +105,14 @@ impl<'a> Shop<'a> {
         let fields = self.read_input(Some(&before), input)?;
         self.store.write(|tx| {
             let before = listing_by_id(tx, id)?;
+            // Compared field by field: a save that changes nothing writes
+            // nothing, not even a new `updated_at` (which would tell the
+            // marketplace of a change that is not one).
+            if (&before.title, &before.description, before.price, before.shipping)
+                == (&fields.title, &fields.description, fields.price, fields.shipping)
+            {
+                return Ok(before);
+            }
             tx.prepare_cached(
                 "UPDATE listings SET title = ?2, description = ?3, price_amount = ?4, price_currency = ?5,
                     shipping_amount = ?6, shipping_currency = ?7, updated_at = ?8 WHERE id = ?1",

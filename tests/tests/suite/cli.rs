@@ -848,3 +848,51 @@ fn listing_everywhere_from_a_template_on_the_command_line() {
     );
     assert_exit(&out, 1, "a misspelt platform");
 }
+
+#[test]
+fn a_rule_runs_dry_then_for_real_from_the_command_line() {
+    let dir = temp_dir();
+    let db = db_in(dir.path());
+    add_item(
+        &db,
+        &["--title", "Camera", "--sku", "CAM-1", "--price", "200"],
+    );
+    let listing = ok_json(
+        &db,
+        &["listing", "add", "CAM-1", "--platform", "ebay", "--json"],
+    );
+    let id = listing["listing"]["id"].as_str().expect("id").to_string();
+    ok_json(
+        &db,
+        &["listing", "set", &id, "--status", "active", "--json"],
+    );
+    ok_json(&db, &["offer", "add", &id, "--amount", "100", "--json"]);
+    ok_json(
+        &db,
+        &["rule", "add", "offers", "--kind", "answer-offers", "--json"],
+    );
+    let dry = ok_json(&db, &["rule", "run", "offers", "--dry-run", "--json"]);
+    assert_eq!(dry["decisions"][0]["action"], "decline");
+    assert_eq!(
+        ok_json(&db, &["offer", "list", "--json"])[0]["status"],
+        "pending"
+    );
+    ok_json(&db, &["rule", "run", "offers", "--json"]);
+    assert_eq!(
+        ok_json(&db, &["offer", "list", "--json"])[0]["status"],
+        "declined"
+    );
+    let out = trove(
+        &db,
+        &[
+            "rule",
+            "add",
+            "bad",
+            "--kind",
+            "price-drop",
+            "--percent",
+            "95",
+        ],
+    );
+    assert_exit(&out, 1, "a 95 % cut");
+}

@@ -6,6 +6,7 @@
 mod common;
 
 mod architecture;
+mod automation;
 mod cards;
 mod cli;
 mod commands;
