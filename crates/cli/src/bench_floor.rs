@@ -72,9 +72,10 @@ pub fn run(db: &Path, args: &FloorArgs, out: &Output) -> Result<(), Error> {
     let rows = load(&tx, &args.csv)?;
     // The same rows Trove keeps: each item's first stock movement, in one
     // statement over the loaded table.
-    tx.execute_batch(
+    tx.execute(
         "INSERT INTO stock_movements (id, item_id, on_hand, committed, reason, at)
-         SELECT 'new-' || id, id, quantity, 0, 'imported', created_at FROM items WHERE quantity <> 0",
+         SELECT ?1 || id, id, quantity, 0, 'imported', created_at FROM items WHERE quantity <> 0",
+        [trove_core::stock::CREATION_PREFIX],
     )?;
     for (_, sql) in &indexes {
         tx.execute_batch(sql)?;

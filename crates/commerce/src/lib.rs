@@ -9,6 +9,7 @@
 pub mod assisted;
 mod change;
 mod doctor;
+mod fields;
 pub mod listing;
 pub mod notify;
 pub mod offer;

@@ -4,10 +4,11 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use trove_core::money::{Currency, Money};
+use trove_core::money::Money;
 use trove_core::{activity, Error, Result};
 use trove_store::{new_id, now};
 
+use crate::fields::{blank_none, stored_money};
 use crate::listing::ListingStatus;
 use crate::notify;
 use crate::outbox::{self, OutboxKind};
@@ -91,19 +92,19 @@ pub struct OfferInput {
     pub expires_in_hours: Option<u32>,
 }
 
+/// An open offer past its expiry reads as expired before any write has
+/// marked it so: reading offers never takes the writer.
 const OFFER_SELECT: &str = "SELECT o.id, o.listing_id, l.platform, l.item_id, i.title, o.buyer,
-    o.currency, o.amount, o.counter_amount, o.status, o.expires_at, o.created_at
+    o.currency, o.amount, o.counter_amount,
+    CASE WHEN o.status IN ('pending', 'countered')
+              AND o.expires_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now') THEN 'expired'
+         ELSE o.status END,
+    o.expires_at, o.created_at
     FROM offers o JOIN listings l ON l.id = o.listing_id JOIN items i ON i.id = l.item_id";
 
 fn offer_from_row(r: &Row<'_>) -> rusqlite::Result<Offer> {
     let code: String = r.get(6)?;
-    let currency = Currency::stored(&code).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            6,
-            rusqlite::types::Type::Text,
-            format!("unknown currency {code}").into(),
-        )
-    })?;
+    let amount = stored_money(r.get(7)?, &code, 6)?;
     Ok(Offer {
         id: r.get(0)?,
         listing_id: r.get(1)?,
@@ -111,8 +112,10 @@ fn offer_from_row(r: &Row<'_>) -> rusqlite::Result<Offer> {
         item_id: r.get(3)?,
         title: r.get(4)?,
         buyer: r.get(5)?,
-        amount: Money::new(r.get(7)?, currency),
-        counter: r.get::<_, Option<i64>>(8)?.map(|a| Money::new(a, currency)),
+        counter: r
+            .get::<_, Option<i64>>(8)?
+            .map(|a| Money::new(a, amount.currency)),
+        amount,
         status: OfferStatus::stored(&r.get::<_, String>(9)?),
         expires_at: r.get(10)?,
         created_at: r.get(11)?,
@@ -208,7 +211,7 @@ impl crate::Shop<'_> {
                     id,
                     listing.id,
                     input.platform_offer_id,
-                    input.buyer.as_deref().map(str::trim).filter(|b| !b.is_empty()),
+                    blank_none(input.buyer.as_deref()),
                     amount.currency.code(),
                     amount.amount,
                     expires,
@@ -232,16 +235,29 @@ impl crate::Shop<'_> {
         })
     }
 
-    /// Offers, newest first (of one listing, when given); expired ones are
-    /// marked so first.
+    /// Offers, newest first (of one listing, when given).
     pub fn offers(&self, listing_id: Option<&str>, limit: usize) -> Result<Vec<Offer>> {
-        self.store().write(|tx| {
-            expire_due(tx)?;
+        self.store().read(|tx| {
             let mut stmt = tx.prepare_cached(&format!(
                 "{OFFER_SELECT} WHERE (?1 IS NULL OR o.listing_id = ?1) ORDER BY o.seq DESC LIMIT ?2"
             ))?;
             let rows = stmt.query_map(params![listing_id, limit as i64], offer_from_row)?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// Offers waiting for the seller's answer, oldest first.
+    pub(crate) fn pending_offers(&self, limit: usize) -> Result<Vec<Offer>> {
+        self.store().read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "{OFFER_SELECT} WHERE o.status IN ('pending', 'countered') ORDER BY o.seq LIMIT ?1"
+            ))?;
+            let rows = stmt.query_map([limit as i64], offer_from_row)?;
+            let offers: Vec<Offer> = rows.collect::<rusqlite::Result<_>>()?;
+            Ok(offers
+                .into_iter()
+                .filter(|o| o.status == OfferStatus::Pending)
+                .collect())
         })
     }
 

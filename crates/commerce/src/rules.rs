@@ -12,7 +12,6 @@ use trove_core::{Error, FieldError, Result};
 use trove_store::{new_id, now};
 
 use crate::listing::{ListingInput, ListingStatus};
-use crate::offer::OfferStatus;
 
 /// What a rule does, with its settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -121,11 +120,6 @@ pub struct RuleRun {
     pub dry_run: bool,
     pub at: String,
     pub decisions: Vec<Decision>,
-}
-
-fn cutoff(days: u32) -> String {
-    (chrono::Utc::now() - chrono::Duration::days(days.into()))
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// `pct` % of `amount`, rounded half up to a whole minor unit.
@@ -275,10 +269,7 @@ impl crate::Shop<'_> {
                 decline_below,
                 counter_at,
             } => {
-                for offer in self.offers(None, 10_000)? {
-                    if offer.status != OfferStatus::Pending {
-                        continue;
-                    }
+                for offer in self.pending_offers(10_000)? {
                     let price = self.store().read(|c| asking(c, &offer.listing_id))?;
                     let Some(price) =
                         price.filter(|p| p.currency == offer.amount.currency && p.amount > 0)
@@ -331,7 +322,7 @@ impl crate::Shop<'_> {
                            AND coalesce(json_extract(l.platform_data, '$.last_price_drop'), l.listed_at) < ?1
                          ORDER BY l.seq",
                     )?;
-                    let rows = stmt.query_map([cutoff(after_days)], |r| {
+                    let rows = stmt.query_map([crate::fields::days_ago(after_days)], |r| {
                         let cost = match (r.get::<_, Option<i64>>(2)?, r.get::<_, Option<String>>(3)?) {
                             (Some(a), Some(c)) => trove_core::money::Currency::stored(&c).map(|c| Money::new(a, c)),
                             _ => None,

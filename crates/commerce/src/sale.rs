@@ -3,9 +3,10 @@
 
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
-use trove_core::money::{Currency, Money};
+use trove_core::money::Money;
 use trove_core::{Error, Result};
 
+use crate::fields::stored_money;
 use crate::platform::Platform;
 
 /// Where a sale is in its life.
@@ -173,15 +174,7 @@ pub(crate) const SALE_SELECT: &str = "SELECT id, platform, platform_order_id, li
 /// A sale's row, without its lines (read separately).
 pub(crate) fn sale_from_row(r: &Row<'_>) -> rusqlite::Result<Sale> {
     let code: String = r.get(5)?;
-    // Written only after `Currency::parse` accepted it.
-    let currency = Currency::stored(&code).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            5,
-            rusqlite::types::Type::Text,
-            format!("unknown currency {code}").into(),
-        )
-    })?;
-    let m = |i: usize| -> rusqlite::Result<Money> { Ok(Money::new(r.get(i)?, currency)) };
+    let m = |i: usize| -> rusqlite::Result<Money> { stored_money(r.get(i)?, &code, 5) };
     Ok(Sale {
         id: r.get(0)?,
         platform: Platform::stored(&r.get::<_, String>(1)?),

@@ -12,6 +12,7 @@ use trove_core::stock::{self, Cause, Reason};
 use trove_core::{activity, Error, Result, Store};
 use trove_store::{new_id, now};
 
+use crate::fields::{blank_none, gather};
 use crate::listing::{listing_from_row, ListingStatus, LISTING_SELECT};
 use crate::notify;
 use crate::outbox::{self, OutboxKind};
@@ -29,32 +30,11 @@ struct ReadSale {
     tax: Money,
 }
 
-fn blank_none(t: &Option<String>) -> Option<String> {
-    t.as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-}
-
 fn read_input(store: &Store, input: &SaleInput) -> Result<ReadSale> {
     let mut errors = Vec::new();
-    let platform = match crate::platform::Platform::parse(&input.platform) {
-        Ok(p) => Some(p),
-        Err(Error::Invalid(mut e)) => {
-            errors.append(&mut e);
-            None
-        }
-        Err(e) => return Err(e),
-    };
+    let platform = gather(Platform::parse(&input.platform), &mut errors)?;
     let mut amount = |field: &'static str, text: Option<&str>| -> Result<Option<Money>> {
-        match store.typed_money(field, text.unwrap_or("")) {
-            Ok(m) => Ok(m),
-            Err(Error::Invalid(mut e)) => {
-                errors.append(&mut e);
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        }
+        Ok(gather(store.typed_money(field, text.unwrap_or("")), &mut errors)?.flatten())
     };
     let price = amount("price", Some(&input.price))?;
     let shipping = amount("shipping", input.shipping.as_deref())?;
@@ -104,8 +84,8 @@ fn read_input(store: &Store, input: &SaleInput) -> Result<ReadSale> {
     match (platform, price) {
         (Some(platform), Some(price)) if errors.is_empty() => Ok(ReadSale {
             platform,
-            order_id: blank_none(&input.order_id),
-            buyer: blank_none(&input.buyer),
+            order_id: blank_none(input.order_id.as_deref()),
+            buyer: blank_none(input.buyer.as_deref()),
             price,
             shipping: shipping.unwrap_or(Money::new(0, price.currency)),
             tax: tax.unwrap_or(Money::new(0, price.currency)),
@@ -164,8 +144,14 @@ fn holder(conn: &Connection, item_id: &str, except: &str) -> Result<Option<Sale>
 /// After an item's available units changed: with none left, every live
 /// listing but `sold_on` ends (and the marketplace is told); with some
 /// left, each is told the new quantity.
-fn follow_stock(conn: &Connection, item_id: &str, sold_on: Option<Platform>) -> Result<()> {
-    let available = stock::stock_of(conn, item_id)?.map_or(0, |s| s.available);
+/// `available` is the item's stock after the change, as `stock::apply`
+/// returned it.
+fn follow_stock(
+    conn: &Connection,
+    item_id: &str,
+    available: i64,
+    sold_on: Option<Platform>,
+) -> Result<()> {
     let listings: Vec<_> = conn
         .prepare_cached(&format!(
             "{LISTING_SELECT} WHERE item_id = ?1 AND status IN ('pending', 'active', 'error')"
@@ -194,11 +180,10 @@ fn follow_stock(conn: &Connection, item_id: &str, sold_on: Option<Platform>) -> 
 
 /// A notification when a sale took the item to its low-stock threshold
 /// or below (the threshold is the item's own; none, no warning).
-fn warn_low_stock(conn: &Connection, item: &trove_core::Item) -> Result<()> {
+fn warn_low_stock(conn: &Connection, item: &trove_core::Item, available: i64) -> Result<()> {
     let Some(threshold) = item.fields.low_stock_threshold else {
         return Ok(());
     };
-    let available = stock::stock_of(conn, &item.id)?.map_or(0, |s| s.available);
     if available <= threshold {
         notify::add(
             conn,
@@ -320,8 +305,7 @@ impl crate::Shop<'_> {
                     Some(cause(&sale.id)),
                 )?;
             }
-            let carrier = carrier.map(str::trim).filter(|c| !c.is_empty());
-            let tracking = tracking.map(str::trim).filter(|t| !t.is_empty());
+            let (carrier, tracking) = (blank_none(carrier), blank_none(tracking));
             tx.execute(
                 "UPDATE sales SET carrier = coalesce(?2, carrier), tracking = coalesce(?3, tracking),
                     shipped_at = ?4 WHERE id = ?1",
@@ -340,8 +324,9 @@ impl crate::Shop<'_> {
             let sale = sale_by_id(tx, id)?;
             sale.status
                 .check_move(SaleStatus::Cancelled, &sale.order())?;
+            let mut after = Vec::with_capacity(sale.lines.len());
             for line in &sale.lines {
-                stock::apply(
+                let stock = stock::apply(
                     tx,
                     &line.item_id,
                     0,
@@ -349,11 +334,12 @@ impl crate::Shop<'_> {
                     Reason::Cancelled,
                     Some(cause(&sale.id)),
                 )?;
+                after.push((&line.item_id, stock.available));
             }
             set_sale_status(tx, &sale.id, SaleStatus::Cancelled, "")?;
             log_status(tx, &sale, SaleStatus::Cancelled)?;
-            for line in &sale.lines {
-                follow_stock(tx, &line.item_id, None)?;
+            for (item_id, available) in after {
+                follow_stock(tx, item_id, available, None)?;
             }
             sale_by_id(tx, &sale.id)
         })
@@ -411,8 +397,10 @@ impl crate::Shop<'_> {
                     back.push((item.id, wanted.quantity));
                 }
             }
+            let mut restocked = Vec::with_capacity(back.len());
             for (item_id, n) in back.iter().filter(|(_, n)| *n > 0) {
-                stock::apply(tx, item_id, *n, 0, Reason::Returned, Some(cause(&sale.id)))?;
+                let stock = stock::apply(tx, item_id, *n, 0, Reason::Returned, Some(cause(&sale.id)))?;
+                restocked.push((item_id, stock.available));
                 tx.execute(
                     "UPDATE sale_items SET returned = returned + ?3 WHERE sale_id = ?1 AND item_id = ?2",
                     params![sale.id, item_id, n],
@@ -439,8 +427,8 @@ impl crate::Shop<'_> {
             } else {
                 activity::log(tx, "return", "sale", &sale.id, None, None, Some(json!({ "returned": back })))?;
             }
-            for (item_id, _) in &back {
-                follow_stock(tx, item_id, None)?;
+            for (item_id, available) in restocked {
+                follow_stock(tx, item_id, available, None)?;
             }
             sale_by_id(tx, &sale.id)
         })
@@ -504,18 +492,20 @@ fn record(tx: &Connection, read: &ReadSale, input: &SaleInput) -> Result<Recorde
         read.tax.amount,
         t
     ])?;
+    let mut after = Vec::with_capacity(lines.len());
     for (item, quantity) in &lines {
         tx.prepare_cached(
             "INSERT INTO sale_items (sale_id, item_id, quantity) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, item.id, quantity])?;
-        if let Err(e) = stock::apply(tx, &item.id, 0, *quantity, Reason::Sold, Some(cause(&id))) {
-            return Err(name_the_winner(tx, e, &item.id, &id)?);
+        match stock::apply(tx, &item.id, 0, *quantity, Reason::Sold, Some(cause(&id))) {
+            Ok(stock) => after.push((item, stock.available)),
+            Err(e) => return Err(name_the_winner(tx, e, &item.id, &id)?),
         }
     }
-    for (item, _) in &lines {
-        follow_stock(tx, &item.id, Some(read.platform))?;
-        warn_low_stock(tx, item)?;
+    for (item, available) in after {
+        follow_stock(tx, &item.id, available, Some(read.platform))?;
+        warn_low_stock(tx, item, available)?;
     }
     let sale = sale_by_id(tx, &id)?;
     activity::log(

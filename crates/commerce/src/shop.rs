@@ -8,6 +8,7 @@ use trove_core::stock::stock_of;
 use trove_core::{activity, Error, Item, Result, Store};
 use trove_store::{new_id, now};
 
+use crate::fields::{blank_none, gather};
 use crate::listing::{listing_from_row, Listing, ListingInput, ListingStatus, LISTING_SELECT};
 use crate::outbox::{self, OutboxJob, OutboxKind};
 use crate::platform::Platform;
@@ -24,12 +25,6 @@ pub(crate) struct Overrides {
     pub description: Option<String>,
     pub price: Option<Money>,
     pub shipping: Option<Money>,
-}
-
-/// Trimmed text; blank is none.
-fn text(value: &str) -> Option<String> {
-    let t = value.trim();
-    (!t.is_empty()).then(|| t.to_string())
 }
 
 impl<'a> Shop<'a> {
@@ -54,10 +49,10 @@ impl<'a> Shop<'a> {
             shipping: base.and_then(|b| b.shipping),
         };
         if let Some(t) = &input.title {
-            out.title = text(t);
+            out.title = blank_none(Some(t));
         }
         if let Some(d) = &input.description {
-            out.description = text(d);
+            out.description = blank_none(Some(d));
         }
         let mut errors = Vec::new();
         for (field, typed, slot) in [
@@ -65,10 +60,8 @@ impl<'a> Shop<'a> {
             ("shipping", &input.shipping, &mut out.shipping),
         ] {
             if let Some(typed) = typed {
-                match self.store.typed_money(field, typed) {
-                    Ok(m) => *slot = m,
-                    Err(Error::Invalid(mut e)) => errors.append(&mut e),
-                    Err(other) => return Err(other),
+                if let Some(m) = gather(self.store.typed_money(field, typed), &mut errors)? {
+                    *slot = m;
                 }
             }
         }

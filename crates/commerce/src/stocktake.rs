@@ -138,8 +138,7 @@ impl crate::Shop<'_> {
     /// Bins and sections not counted in the last `days` days (or never),
     /// the longest unchecked first.
     pub fn unverified(&self, days: u32, limit: usize) -> Result<Vec<Unverified>> {
-        let cutoff = (chrono::Utc::now() - chrono::Duration::days(days.into()))
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let cutoff = crate::fields::days_ago(days);
         self.store().read(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT code, name, verified_at FROM (

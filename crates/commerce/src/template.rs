@@ -55,24 +55,37 @@ pub struct TemplateInput {
     pub weight_grams: Option<i64>,
 }
 
-/// The names in braces a template's text uses; `{field:Name}` is a
-/// custom field.
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// `text` with each name in braces replaced by `value(name)`; a `{`
+/// with no `}` after it is kept as written. `{field:Name}` is a custom
+/// field.
+fn fill(text: &str, mut value: impl FnMut(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else {
             break;
         };
-        out.push(&rest[start + 1..start + len]);
+        out.push_str(&rest[..start]);
+        out.push_str(&value(&rest[start + 1..start + len]));
         rest = &rest[start + len + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// The names in braces a template's text uses.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    fill(text, |name| {
+        names.push(name.to_string());
+        String::new()
+    });
+    names
 }
 
 fn check_text(field: &'static str, text: &str, errors: &mut Vec<FieldError>) {
     for name in placeholders(text) {
-        if !FIELDS.contains(&name) && !name.starts_with("field:") {
+        if !FIELDS.contains(&name.as_str()) && !name.starts_with("field:") {
             errors.push(FieldError::new(
                 field,
                 text,
@@ -116,17 +129,7 @@ pub fn render(text: &str, item: &Item) -> String {
                 .unwrap_or_default(),
         }
     };
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        out.push_str(&value(&rest[start + 1..start + len]));
-        rest = &rest[start + len + 1..];
-    }
-    out.push_str(rest);
+    let out = fill(text, value);
     // Tidy what empty fields left: doubled spaces, a space before a comma.
     let lines: Vec<String> = out
         .lines()
@@ -229,12 +232,7 @@ impl crate::Shop<'_> {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let blank = |t: &Option<String>| {
-            t.as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-        };
+        let blank = |t: &Option<String>| crate::fields::blank_none(t.as_deref());
         self.store().write(|tx| {
             let category = input
                 .category

@@ -83,11 +83,6 @@ const ROW_COLUMNS: &str = "SELECT l.id, l.item_id, l.platform, l.status, l.title
     l.listed_at, l.sold_at, l.ended_at, l.last_error, l.created_at, l.updated_at, l.platform_data,
     i.title, i.sku, i.location, i.quantity - i.committed, l.seq, i.seq";
 
-fn cutoff(days: u32) -> String {
-    (chrono::Utc::now() - chrono::Duration::days(days.into()))
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
 pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPage> {
     let limit = q.limit.clamp(1, 500);
     let mut conds: Vec<String> = Vec::new();
@@ -115,7 +110,7 @@ pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPag
         }
         ListingView::Stale { days } => {
             conds.push("l.status = 'active'".into());
-            let c = arg(Value::Text(cutoff(days)), &mut args);
+            let c = arg(Value::Text(crate::fields::days_ago(days)), &mut args);
             conds.push(format!("l.listed_at < {c}"));
             if let Some((at, seq)) = q.after.as_deref().and_then(|a| a.split_once('|')) {
                 let at = arg(Value::Text(at.into()), &mut args);

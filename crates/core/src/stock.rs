@@ -106,7 +106,7 @@ pub(crate) fn creation_id(item_id: &str) -> String {
 }
 
 /// What [`creation_id`] puts before the item's id.
-pub(crate) const CREATION_PREFIX: &str = "new-";
+pub const CREATION_PREFIX: &str = "new-";
 
 /// Appends one movement, for a writer that has already changed the item's
 /// columns itself (the item writer). Nothing happens for a change of zero.
@@ -150,18 +150,22 @@ pub struct Stock {
     pub available: i64,
 }
 
+impl Stock {
+    /// The stock of `quantity` on hand with `committed` promised.
+    pub fn new(quantity: i64, committed: i64) -> Stock {
+        Stock {
+            quantity,
+            committed,
+            available: quantity - committed,
+        }
+    }
+}
+
 /// The stock of the item with id `item_id`, if there is one.
 pub fn stock_of(conn: &Connection, item_id: &str) -> Result<Option<Stock>> {
     Ok(conn
         .prepare_cached("SELECT quantity, committed FROM items WHERE id = ?1")?
-        .query_row([item_id], |r| {
-            let (quantity, committed): (i64, i64) = (r.get(0)?, r.get(1)?);
-            Ok(Stock {
-                quantity,
-                committed,
-                available: quantity - committed,
-            })
-        })
+        .query_row([item_id], |r| Ok(Stock::new(r.get(0)?, r.get(1)?)))
         .optional()?)
 }
 
@@ -180,15 +184,7 @@ pub fn apply(
     let (title, before): (String, Stock) = conn
         .prepare_cached("SELECT title, quantity, committed FROM items WHERE id = ?1")?
         .query_row([item_id], |r| {
-            let (quantity, committed): (i64, i64) = (r.get(1)?, r.get(2)?);
-            Ok((
-                r.get(0)?,
-                Stock {
-                    quantity,
-                    committed,
-                    available: quantity - committed,
-                },
-            ))
+            Ok((r.get(0)?, Stock::new(r.get(1)?, r.get(2)?)))
         })
         .optional()?
         .ok_or_else(|| Error::not_found("item", item_id))?;
@@ -214,11 +210,7 @@ pub fn apply(
     )?
     .execute(params![item_id, quantity, held, now()])?;
     log(conn, None, item_id, on_hand, committed, reason, cause)?;
-    Ok(Stock {
-        quantity,
-        committed: held,
-        available: quantity - held,
-    })
+    Ok(Stock::new(quantity, held))
 }
 
 /// An item whose columns and ledger disagree.

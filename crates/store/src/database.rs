@@ -143,13 +143,7 @@ impl Database {
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let mut conn = self.writer();
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::from)?;
-        let value = f(&tx)?;
-        tx.commit().map_err(Error::from)?;
-        Ok(value)
+        self.write_then(f, |_, _| Ok(()))
     }
 
     /// Like [`Database::write`], then runs `after` on the writer once the
