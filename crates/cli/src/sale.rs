@@ -71,6 +71,10 @@ pub enum SaleCommand {
         /// What was given back to the buyer.
         #[arg(long)]
         refund: Option<String>,
+        /// The shelf the units go back onto (a location code or path);
+        /// the item's own without it.
+        #[arg(long, value_name = "LOCATION")]
+        to: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -187,11 +191,15 @@ pub fn sale(cmd: SaleCommand, store: &Store, out: &Output) -> Result<(), Error> 
         ),
         SaleCommand::Cancel { id, .. } => out.value(&shop.cancel(&id)?, one_line),
         SaleCommand::Return {
-            id, items, refund, ..
+            id,
+            items,
+            refund,
+            to,
+            ..
         } => {
             let lines: Vec<LineInput> = items.iter().map(|i| line(i)).collect::<Result<_, _>>()?;
             out.value(
-                &shop.return_units(&id, &lines, refund.as_deref())?,
+                &shop.return_units(&id, &lines, refund.as_deref(), to.as_deref())?,
                 one_line,
             );
         }

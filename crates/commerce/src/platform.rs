@@ -3,6 +3,15 @@
 use serde::{Deserialize, Serialize};
 use trove_core::{Error, Result};
 
+/// A platform as a menu shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct PlatformInfo {
+    pub platform: Platform,
+    pub name: String,
+    /// Worked through the sync outbox; the others through the checklist.
+    pub has_api: bool,
+}
+
 /// A marketplace, or somewhere else a person sells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -31,6 +40,18 @@ impl Platform {
         Platform::Facebook,
         Platform::Other,
     ];
+
+    /// Every platform with its name, for menus.
+    pub fn menu() -> Vec<PlatformInfo> {
+        Platform::ALL
+            .into_iter()
+            .map(|p| PlatformInfo {
+                platform: p,
+                name: p.name().to_string(),
+                has_api: p.has_api(),
+            })
+            .collect()
+    }
 
     /// The platform as stored and typed (`ebay`).
     pub fn as_str(self) -> &'static str {

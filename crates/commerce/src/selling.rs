@@ -6,7 +6,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
-use trove_core::items::find_item;
+use trove_core::items::{find_item, move_within};
 use trove_core::money::Money;
 use trove_core::stock::{self, Cause, Reason};
 use trove_core::{activity, Error, Result, Store};
@@ -346,14 +346,17 @@ impl crate::Shop<'_> {
     }
 
     /// Takes back units of a shipped sale (every unit when `lines` is
-    /// empty) onto the stock, with a refund (none when not given). When
+    /// empty) onto the stock, with a refund (none when not given), onto the
+    /// shelf `to` (a location code or path) or else the item's own. When
     /// every unit is back the sale is returned.
     pub fn return_units(
         &self,
         id: &str,
         lines: &[crate::sale::LineInput],
         refund: Option<&str>,
+        to: Option<&str>,
     ) -> Result<Sale> {
+        let to = blank_none(to);
         let refund = match refund {
             Some(text) => self.store().typed_money("refund", text)?,
             None => None,
@@ -400,11 +403,24 @@ impl crate::Shop<'_> {
             let mut restocked = Vec::with_capacity(back.len());
             for (item_id, n) in back.iter().filter(|(_, n)| *n > 0) {
                 let stock = stock::apply(tx, item_id, *n, 0, Reason::Returned, Some(cause(&sale.id)))?;
-                restocked.push((item_id, stock.available));
                 tx.execute(
                     "UPDATE sale_items SET returned = returned + ?3 WHERE sale_id = ?1 AND item_id = ?2",
                     params![sale.id, item_id, n],
                 )?;
+                // Onto another shelf: the units that came back move there
+                // (a part of a stack splits off, as any move of it does).
+                let Some(to) = to.as_deref() else {
+                    restocked.push((item_id.clone(), stock.available));
+                    continue;
+                };
+                let moved = move_within(tx, item_id, to, Some(*n))?;
+                if moved.id == *item_id {
+                    restocked.push((item_id.clone(), stock.available));
+                } else {
+                    let rest = stock::stock_of(tx, item_id)?.map_or(0, |s| s.available);
+                    restocked.push((item_id.clone(), rest));
+                    restocked.push((moved.id, moved.fields.quantity));
+                }
             }
             if let Some(r) = refund {
                 if r.currency != sale.price.currency {
@@ -427,8 +443,8 @@ impl crate::Shop<'_> {
             } else {
                 activity::log(tx, "return", "sale", &sale.id, None, None, Some(json!({ "returned": back })))?;
             }
-            for (item_id, available) in restocked {
-                follow_stock(tx, item_id, available, None)?;
+            for (item_id, available) in &restocked {
+                follow_stock(tx, item_id, *available, None)?;
             }
             sale_by_id(tx, &sale.id)
         })

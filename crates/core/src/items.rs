@@ -942,58 +942,7 @@ impl Store {
     /// or name path. Moving part of a stack splits it: the moved units
     /// become a new row that remembers its origin.
     pub fn move_item(&self, key: &str, location: &str, quantity: Option<i64>) -> Result<Item> {
-        self.write(|tx| {
-            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
-            let item = found;
-            if item.deleted_at.is_some() {
-                return Err(Error::InTrash {
-                    title: item.fields.title,
-                });
-            }
-            let mut w = ItemWriter::new(tx, None)?;
-            w.create_locations = CreateLocations::None;
-            w.split_from = Some(item.id.clone());
-            let to = w
-                .location_ref(location)
-                .map_err(|e| Error::Invalid(vec![e]))?;
-            let whole = item.fields.quantity;
-            match quantity {
-                Some(q) if q <= 0 || q > whole => Err(Error::invalid(
-                    "quantity",
-                    q.to_string(),
-                    "quantity_invalid",
-                    format!("can move 1 to {whole} of '{}', not {q}", item.fields.title),
-                )),
-                Some(q) if q < whole => {
-                    let origin = item.origin_id.clone().unwrap_or_else(|| item.id.clone());
-                    let rest = ItemFields {
-                        quantity: whole - q,
-                        ..item.fields.clone()
-                    };
-                    w.update(&item, rest)?;
-                    // The moved part is a new row; the SKU stays with the
-                    // original row because SKUs are unique.
-                    let part = ItemFields {
-                        quantity: q,
-                        sku: None,
-                        location: Some(to.clone()),
-                        ..item.fields.clone()
-                    };
-                    let moved = w.insert(part, Some(&origin))?;
-                    record_move(tx, &moved.id, q, item.fields.location.as_ref(), Some(&to))?;
-                    Ok(moved)
-                }
-                _ => Ok(w
-                    .update(
-                        &item,
-                        ItemFields {
-                            location: Some(to),
-                            ..item.fields.clone()
-                        },
-                    )?
-                    .0),
-            }
-        })
+        self.write(|tx| move_within(tx, key, location, quantity))
     }
 
     /// Where an item has been, newest first.
@@ -1008,5 +957,65 @@ impl Store {
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
+    }
+}
+
+/// [`Store::move_item`] inside a write already open, for a change that
+/// moves units as one of its parts (a return onto a chosen shelf).
+pub fn move_within(
+    tx: &Connection,
+    key: &str,
+    location: &str,
+    quantity: Option<i64>,
+) -> Result<Item> {
+    let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+    let item = found;
+    if item.deleted_at.is_some() {
+        return Err(Error::InTrash {
+            title: item.fields.title,
+        });
+    }
+    let mut w = ItemWriter::new(tx, None)?;
+    w.create_locations = CreateLocations::None;
+    w.split_from = Some(item.id.clone());
+    let to = w
+        .location_ref(location)
+        .map_err(|e| Error::Invalid(vec![e]))?;
+    let whole = item.fields.quantity;
+    match quantity {
+        Some(q) if q <= 0 || q > whole => Err(Error::invalid(
+            "quantity",
+            q.to_string(),
+            "quantity_invalid",
+            format!("can move 1 to {whole} of '{}', not {q}", item.fields.title),
+        )),
+        Some(q) if q < whole => {
+            let origin = item.origin_id.clone().unwrap_or_else(|| item.id.clone());
+            let rest = ItemFields {
+                quantity: whole - q,
+                ..item.fields.clone()
+            };
+            w.update(&item, rest)?;
+            // The moved part is a new row; the SKU stays with the
+            // original row because SKUs are unique.
+            let part = ItemFields {
+                quantity: q,
+                sku: None,
+                location: Some(to.clone()),
+                ..item.fields.clone()
+            };
+            let moved = w.insert(part, Some(&origin))?;
+            record_move(tx, &moved.id, q, item.fields.location.as_ref(), Some(&to))?;
+            Ok(moved)
+        }
+        _ => Ok(w
+            .update(
+                &item,
+                ItemFields {
+                    location: Some(to),
+                    ..item.fields.clone()
+                },
+            )?
+            .0),
     }
 }

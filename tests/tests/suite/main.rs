@@ -18,6 +18,7 @@ mod listings;
 mod migrations;
 mod offers;
 mod photos;
+mod picking;
 mod presets;
 mod rules;
 mod sales;

@@ -176,6 +176,7 @@ fn a_bundle_ships_returns_in_parts_and_refunds() {
                 quantity: 1,
             }],
             Some("30"),
+            None,
         )
         .unwrap();
     assert_eq!(part.status, SaleStatus::Shipped);
@@ -189,6 +190,7 @@ fn a_bundle_ships_returns_in_parts_and_refunds() {
                 quantity: 3,
             }],
             None,
+            None,
         )
         .unwrap_err();
     assert!(
@@ -199,7 +201,7 @@ fn a_bundle_ships_returns_in_parts_and_refunds() {
     );
 
     // The rest back: the sale is returned, every unit on the shelf again.
-    let all = shop.return_units(&s.id, &[], Some("65")).unwrap();
+    let all = shop.return_units(&s.id, &[], Some("65"), None).unwrap();
     assert_eq!(all.status, SaleStatus::Returned);
     assert_eq!(all.refunded.amount, 9500);
     assert_eq!(store.stock(&deck.id).unwrap().quantity, 3);
@@ -449,4 +451,48 @@ fn an_item_sold_but_not_shipped_cannot_go_to_the_trash() {
     store
         .trash_item("TW-1")
         .expect("shipped: nothing is held any more");
+}
+
+#[test]
+fn mark_sold_starts_from_the_live_listing_and_asks_a_stack_how_many() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    stocked(&store, "Single lamp", "LAMP", 1);
+    stocked(&store, "Booster stack", "BOOST", 12);
+    let shop = Shop::new(&store);
+
+    // Not listed anywhere: the item's own price, no platform.
+    let plain = shop.sale_defaults("LAMP").unwrap();
+    assert_eq!(
+        (plain.platform, plain.price.map(|p| p.amount)),
+        (None, Some(2000))
+    );
+    assert!(!plain.asks_quantity);
+
+    // Listed on Etsy (pending) and on eBay at its own price (active): eBay wins.
+    shop.list("BOOST", Platform::Etsy, &ListingInput::default())
+        .unwrap();
+    let ebay = shop
+        .list(
+            "BOOST",
+            Platform::Ebay,
+            &ListingInput {
+                price: Some("18".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    shop.set_status(&ebay.id, ListingStatus::Pending).unwrap();
+    shop.set_status(&ebay.id, ListingStatus::Active).unwrap();
+    shop.record_sale(&sale("ebay", "9", &[("BOOST", 2)], "36"))
+        .unwrap();
+    let stack = shop.sale_defaults("BOOST").unwrap();
+    assert_eq!(stack.platform, Some(Platform::Ebay));
+    assert_eq!(stack.price.map(|p| p.amount), Some(1800));
+    assert!(stack.asks_quantity);
+    assert_eq!(stack.available, 10);
+    assert_eq!(
+        shop.sale_defaults("NOPE").unwrap_err().detail_code(),
+        "not_found"
+    );
 }
