@@ -24,6 +24,8 @@ mod photos;
 mod scanning;
 #[path = "app/screenshots.rs"]
 mod screenshots;
+#[path = "app/selling.rs"]
+mod selling;
 #[path = "app/support.rs"]
 mod support;
 #[path = "app/table.rs"]
@@ -95,6 +97,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     (
         "wants_wishlist_and_preorders",
         wants::wishlist_and_preorders,
+    ),
+    (
+        "selling_list_sell_pick_ship_return",
+        selling::list_sell_pick_ship_return,
+    ),
+    (
+        "selling_rule_declines_low_and_counters_middle",
+        selling::rule_declines_low_and_counters_middle,
     ),
     ("screenshots", screenshots::screenshots),
 ];

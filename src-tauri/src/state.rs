@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
+use trove_commerce::Shop;
 use trove_core::db::PendingUpgrade;
 use trove_core::owner::Owner;
 use trove_core::{Error, ErrorBody, Result, Store};
@@ -137,6 +138,12 @@ impl AppState {
     /// The open database. Commands hold their own handle, so switching
     /// databases never waits for a running search. While the database is
     /// being upgraded, or could not be opened, this says so (at once).
+    /// Runs one selling operation on the open database.
+    pub fn selling<T>(&self, op: impl FnOnce(Shop<'_>) -> Result<T>) -> CommandResult<T> {
+        let store = self.store()?;
+        core(op(Shop::new(&store)))
+    }
+
     pub fn store(&self) -> CommandResult<Arc<Store>> {
         match &*self.database() {
             Database::Open(open) => Ok(Arc::clone(&open.store)),

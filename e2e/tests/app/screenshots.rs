@@ -15,7 +15,10 @@ use trove_e2e::{keys, Driver, KeyActions, Session};
 use crate::cards::seed_collector;
 use crate::editing::wait_editor_ready;
 use crate::photos::{wait_shown, write_product_photos};
-use crate::support::{ensure, is_png, press, quoted, rows, settle, show, Db, Outcome, WAIT};
+use crate::selling::seed_shop;
+use crate::support::{
+    ensure, is_png, press, quoted, rows, scan_as_scanner, settle, show, Db, Outcome, WAIT,
+};
 
 /// Photos on the newest item (the one the editor shot opens).
 const FIRST_ITEM_PHOTOS: usize = 5;
@@ -267,9 +270,75 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     shot(&app, &dir, "inventory-dark.png")?;
     app.close()?;
     let cards = card_screenshots(driver, &dir)?;
+    let selling = selling_screenshots(driver, &dir)?;
     empty_screenshot(driver, &dir)?;
-    println!("    wrote {} screenshots to {}", 10 + cards, dir.display());
+    println!(
+        "    wrote {} screenshots to {}",
+        10 + cards + selling,
+        dir.display()
+    );
     Ok(())
+}
+
+/// The selling screens over a reseller's month: the listings across items,
+/// an item's Selling tab and Mark sold, the To ship queue with a wrong
+/// scan refused, the sales, offers with rules, and the notifications;
+/// returns how many.
+fn selling_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
+    let db = Db::new()?;
+    db.generate(300, 5)?;
+    let sku = seed_shop(&db)?;
+    let app = driver.launch(&db.path)?;
+    app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
+
+    show(&app, "listings")?;
+    app.wait_for("[data-testid=listing-rows] tr[data-listing]", WAIT)?;
+    shot(&app, dir, "listings.png")?;
+
+    show(&app, "inventory")?;
+    scan_as_scanner(&app, &sku)?;
+    wait_editor_ready(&app)?;
+    app.find("[data-testid=selling-tab]")?.click()?;
+    app.wait_for("[data-testid=item-selling] [data-testid=stock]", WAIT)?;
+    shot(&app, dir, "item-selling.png")?;
+    app.find("[data-testid=mark-sold-button]")?.click()?;
+    app.wait_for(
+        "[data-testid=mark-sold] [data-testid=mark-sold-available]",
+        WAIT,
+    )?;
+    shot(&app, dir, "mark-sold.png")?;
+    app.actions(KeyActions::new().press(keys::ESCAPE).into_json())?;
+    app.wait_gone("[data-testid=mark-sold]", WAIT)?;
+    app.actions(KeyActions::new().press(keys::ESCAPE).into_json())?;
+    app.wait_gone("[data-testid=item-editor]", WAIT)?;
+    app.execute(
+        "document.querySelector('[data-testid=put-away] button')?.click();",
+        vec![],
+    )?;
+
+    show(&app, "sales")?;
+    app.wait_for("[data-testid=ship-queue] tr[data-pick]", WAIT)?;
+    scan_as_scanner(&app, &sku)?;
+    app.wait_for("[data-testid=pick-refused]", WAIT)?;
+    shot(&app, dir, "to-ship.png")?;
+    app.find("[data-tab=sales]")?.click()?;
+    app.wait_for("[data-testid=sales] tr[data-status=shipped]", WAIT)?;
+    shot(&app, dir, "sales.png")?;
+
+    show(&app, "offers")?;
+    app.wait_for("[data-testid=offers] tr[data-status=countered]", WAIT)?;
+    app.find("[data-rule='Answer offers'] [data-testid=dry-run]")?
+        .click()?;
+    app.wait_for("[data-testid=rule-run] h3", WAIT)?;
+    shot(&app, dir, "offers.png")?;
+
+    app.find("[data-testid=bell]")?.click()?;
+    app.wait_for(
+        "[data-testid=notifications-screen] tr[data-kind=double_sale]",
+        WAIT,
+    )?;
+    shot(&app, dir, "notifications.png")?;
+    Ok(7)
 }
 
 /// The card screens over a collector's database: the inventory with its

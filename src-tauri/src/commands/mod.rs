@@ -6,5 +6,8 @@ pub mod cards;
 pub mod items;
 pub mod jobs;
 pub mod labels;
+pub mod listings;
 pub mod locations;
+pub mod offers;
 pub mod photos;
+pub mod sales;

@@ -3,7 +3,18 @@
 import type { AppInfo, ItemChanges, PendingUpgrade, Photo } from "./bindings";
 
 export type Screen =
-  "inventory" | "photos" | "locations" | "collections" | "wants" | "labels" | "trash" | "settings";
+  | "inventory"
+  | "photos"
+  | "locations"
+  | "collections"
+  | "wants"
+  | "listings"
+  | "sales"
+  | "offers"
+  | "notifications"
+  | "labels"
+  | "trash"
+  | "settings";
 
 /** The launch's database being upgraded; what is upgraded once the event says. */
 export interface Upgrade {
@@ -53,6 +64,10 @@ class AppModel {
   unknownCode = $state<{ code: string; barcode: string | null; problem: string | null } | null>(
     null,
   );
+  /** The item (id, SKU or barcode) the Mark sold dialog is recording a sale of. */
+  markSold = $state<string | null>(null);
+  /** Unread notifications, for the bell. */
+  unread = $state(0);
 
   openItem(key: string): void {
     this.editing = { key };

@@ -620,3 +620,239 @@ unlisted: number, cards: Array<CompletionCard>, };
 export type Preset = "mana_box" | "tcgplayer_collection" | "tcgplayer_seller" | "dragon_shield" | "homebox" | "generic";
 
 export type CollectionFormat = "trove" | "mana_box" | "tcgplayer";
+
+export type Stock = { 
+/**
+ * Units on hand.
+ */
+quantity: number, 
+/**
+ * Units promised to sales not yet shipped.
+ */
+committed: number, 
+/**
+ * What a listing may offer: on hand, less committed.
+ */
+available: number, };
+
+export type Platform = "ebay" | "etsy" | "shopify" | "poshmark" | "mercari" | "depop" | "whatnot" | "facebook" | "other";
+
+export type PlatformInfo = { platform: Platform, name: string, 
+/**
+ * Worked through the sync outbox; the others through the checklist.
+ */
+has_api: boolean, };
+
+export type ListingStatus = "draft" | "pending" | "active" | "sold" | "ended" | "error";
+
+export type Listing = { id: string, item_id: string, platform: Platform, status: ListingStatus, 
+/**
+ * The listing's own title, when it differs from the item's.
+ */
+title: string | null, description: string | null, 
+/**
+ * The listing's price, when it differs from the item's.
+ */
+price: Money | null, 
+/**
+ * What the buyer pays for shipping, if set.
+ */
+shipping: Money | null, platform_listing_id: string | null, url: string | null, listed_at: string | null, sold_at: string | null, ended_at: string | null, last_error: string | null, created_at: string, updated_at: string, 
+/**
+ * What the platform needs beyond the common fields: its category,
+ * the shipping profile (from a template).
+ */
+platform_data: unknown, };
+
+export type ListingInput = { title: string | null, description: string | null, 
+/**
+ * `12.50`, or `12.50 EUR` in another currency than the home one.
+ */
+price: string | null, shipping: string | null, };
+
+export type OutboxKind = "create" | "update" | "update_quantity" | "end" | "answer_offer";
+
+export type OutboxJob = { id: string, platform: Platform, 
+/**
+ * `None` for a kind this build does not know (a newer Trove's).
+ */
+kind: OutboxKind | null, listing_id: string | null, 
+/**
+ * What to send, as JSON.
+ */
+payload: unknown, idempotency_key: string, 
+/**
+ * `pending`, `running`, `done` or `dead`.
+ */
+state: string, attempts: number, last_error: string | null, created_at: string, };
+
+export type ListingWithJobs = { listing: Listing, 
+/**
+ * Where its status may go from here (the core's rule), for the buttons.
+ */
+next: Array<ListingStatus>, jobs: Array<OutboxJob>, };
+
+export type ItemListings = { listings: Array<ListingWithJobs>, stock: Stock, templates: Array<Template>, platforms: Array<PlatformInfo>, };
+
+export type Template = { id: string, name: string, title: string | null, description: string | null, 
+/**
+ * The category's path (`Clothing > Women > Coats`).
+ */
+category: string | null, shipping_service: string | null, package: string | null, weight_grams: number | null, };
+
+export type TemplateInput = { name: string, title: string | null, description: string | null, category: string | null, shipping_service: string | null, package: string | null, weight_grams: number | null, };
+
+export type Listed = { 
+/**
+ * The new listings, published (pending: the marketplace is told, or
+ * the checklist says what to do).
+ */
+created: Array<Listing>, 
+/**
+ * Platforms skipped, with why (already listed there).
+ */
+skipped: Array<string>, };
+
+export type ListingView = { "view": "all" } | { "view": "stale", days: number, } | { "view": "without_stock" };
+
+export type ListingQuery = { view: ListingView, platform: Platform | null, status: ListingStatus | null, after: string | null, limit: number, };
+
+export type ListingRow = { listing: Listing, title: string, sku: string | null, location: string | null, available: number, };
+
+export type ListingPage = { rows: Array<ListingRow>, 
+/**
+ * Where the next page starts; none on the last.
+ */
+next: string | null, };
+
+export type UnlistedItem = { item_id: string, title: string, sku: string | null, location: string | null, available: number, };
+
+export type UnlistedPage = { items: Array<UnlistedItem>, next: string | null, };
+
+export type AssistedTask = { id: string, listing_id: string | null, platform: Platform, 
+/**
+ * `create`, `update`, `update_quantity`, `end`, `answer_offer`.
+ */
+action: string, 
+/**
+ * What to paste: title, description, price, quantity, as relevant.
+ */
+payload: unknown, 
+/**
+ * The sentence to show.
+ */
+reason: string, created_at: string, done_at: string | null, };
+
+export type SaleStatus = "pending" | "confirmed" | "shipped" | "delivered" | "cancelled" | "returned";
+
+export type SaleLine = { item_id: string, title: string, quantity: number, 
+/**
+ * Units of this line that came back.
+ */
+returned: number, };
+
+export type Sale = { id: string, platform: Platform, platform_order_id: string | null, listing_id: string | null, buyer: string | null, 
+/**
+ * What the buyer paid for the items.
+ */
+price: Money, 
+/**
+ * What the buyer paid for shipping.
+ */
+shipping: Money, 
+/**
+ * Sales tax collected (shown, not income).
+ */
+tax: Money, 
+/**
+ * Given back to the buyer (a return, or a partial refund).
+ */
+refunded: Money, status: SaleStatus, carrier: string | null, tracking: string | null, sold_at: string, shipped_at: string | null, lines: Array<SaleLine>, };
+
+export type LineInput = { item: string, quantity: number, };
+
+export type SaleInput = { platform: string, 
+/**
+ * The platform's order number: recording the same one twice changes
+ * nothing.
+ */
+order_id: string | null, buyer: string | null, lines: Array<LineInput>, 
+/**
+ * `12.50`, or `12.50 EUR`.
+ */
+price: string, shipping: string | null, tax: string | null, };
+
+export type Recorded = { sale: Sale, 
+/**
+ * False when this order was recorded before: nothing changed.
+ */
+new: boolean, };
+
+export type SaleDefaults = { item_id: string, title: string, sku: string | null, 
+/**
+ * Units free to sell (on hand less those committed to unshipped sales).
+ */
+available: number, 
+/**
+ * True for a stack (or a card with copies): the form asks how many.
+ */
+asks_quantity: boolean, 
+/**
+ * The platform of its live listing (the newest, active before
+ * pending), if any.
+ */
+platform: Platform | null, 
+/**
+ * That listing's price, else the item's.
+ */
+price: Money | null, };
+
+export type PickLine = { sale_id: string, platform: Platform, platform_order_id: string | null, buyer: string | null, sold_at: string, item_id: string, title: string, sku: string | null, quantity: number, 
+/**
+ * The section's code, else the bin's: what is printed on the shelf.
+ */
+location_code: string | null, 
+/**
+ * Bin and section names, or the free-text location.
+ */
+location: string | null, picked_at: string | null, };
+
+export type OfferStatus = "pending" | "accepted" | "declined" | "countered" | "expired" | "cancelled";
+
+export type Offer = { id: string, listing_id: string, platform: Platform, item_id: string, title: string, buyer: string | null, amount: Money, counter: Money | null, status: OfferStatus, expires_at: string | null, created_at: string, };
+
+export type OfferInput = { 
+/**
+ * `30`, or `30 EUR`.
+ */
+amount: string, buyer: string | null, 
+/**
+ * The platform's own id for it, when it came from one.
+ */
+platform_offer_id: string | null, 
+/**
+ * Hours until it lapses (none: it waits for an answer).
+ */
+expires_in_hours: number | null, };
+
+export type RuleSettings = { "kind": "answer_offers", accept_at: number, decline_below: number, counter_at: number, } | { "kind": "price_drop", after_days: number, percent: number, floor: Money | null, } | { "kind": "relist", after_days: number, };
+
+export type Rule = { id: string, name: string, settings: RuleSettings, enabled: boolean, };
+
+export type Decision = { record_type: string, record_id: string, 
+/**
+ * `accept`, `decline`, `counter`, `price`, `relist`, `skip`.
+ */
+action: string, 
+/**
+ * The sentence shown.
+ */
+detail: string, };
+
+export type RuleRun = { rule: string, dry_run: boolean, at: string, decisions: Array<Decision>, };
+
+export type Notification = { id: string, 
+/**
+ * `double_sale`, `sale`, `offer`, `low_stock`, …
+ */
+kind: string, record_type: string | null, record_id: string | null, message: string, created_at: string, read_at: string | null, };

@@ -51,6 +51,30 @@ import type {
   WishInput,
   ValuePoint,
   Vocabulary,
+  AssistedTask,
+  ItemListings,
+  LineInput,
+  Listed,
+  Listing,
+  ListingInput,
+  ListingPage,
+  ListingQuery,
+  ListingStatus,
+  Notification,
+  Offer,
+  OfferInput,
+  PickLine,
+  Platform,
+  Recorded,
+  Rule,
+  RuleRun,
+  RuleSettings,
+  Sale,
+  SaleDefaults,
+  SaleInput,
+  Template,
+  TemplateInput,
+  UnlistedPage,
 } from "./bindings";
 
 /** A failed command: `code` is stable, `message` is for people. */
@@ -198,6 +222,55 @@ export const ipc = {
   /** Dates `YYYY-MM-DD`; deposit as typed, blank for none. A new release date is kept as a slip. */
   setPreorder: (preorder: PreorderInput) => call<Preorder>("set_preorder", { preorder }),
   receivePreorder: (item: string) => call<Preorder>("receive_preorder", { item }),
+
+  // Selling.
+  /** An item's listings (each with its sync jobs), stock, the templates and the platforms. */
+  itemListings: (item: string) => call<ItemListings>("item_listings", { item }),
+  /** A draft listing; blank fields show the item's own through. */
+  addListing: (item: string, platform: Platform, input: ListingInput) =>
+    call<Listing>("add_listing", { item, platform, input }),
+  editListing: (id: string, input: ListingInput) => call<Listing>("edit_listing", { id, input }),
+  setListingStatus: (id: string, status: ListingStatus) =>
+    call<Listing>("set_listing_status", { id, status }),
+  /** One published listing per platform from the item and a template (by name). */
+  listEverywhere: (item: string, platforms: Platform[], template: string | null) =>
+    call<Listed>("list_everywhere", { item, platforms, template }),
+  listingTemplates: () => call<Template[]>("listing_templates"),
+  saveTemplate: (input: TemplateInput) => call<Template>("save_template", { input }),
+  listings: (query: ListingQuery) => call<ListingPage>("listings", { query }),
+  /** Items in stock that no platform shows. */
+  unlisted: (after: string | null, limit: number) =>
+    call<UnlistedPage>("unlisted", { after, limit }),
+  /** What to do by hand on the platforms without an API, oldest first. */
+  checklist: (platform: Platform | null) => call<AssistedTask[]>("checklist", { platform }),
+  checklistDone: (id: string) => call<null>("checklist_done", { id }),
+  /** "Mark sold": the platform and price from the item's live listing, and whether to ask how many. */
+  saleDefaults: (item: string) => call<SaleDefaults>("sale_defaults", { item }),
+  recordSale: (input: SaleInput) => call<Recorded>("record_sale", { input }),
+  sales: () => call<Sale[]>("sales"),
+  /** The To ship queue's lines, in shelf order or oldest sale first. */
+  pickList: (byLocation: boolean) => call<PickLine[]>("pick_list", { byLocation }),
+  /** A scan in the queue: picks the item's line; a wrong item is refused with why. */
+  pickItem: (code: string) => call<PickLine>("pick_item", { code }),
+  shipSale: (id: string, carrier: string | null, tracking: string | null) =>
+    call<Sale>("ship_sale", { id, carrier, tracking }),
+  cancelSale: (id: string) => call<Sale>("cancel_sale", { id }),
+  /** Units back (every unit when `lines` is empty), a refund as typed, onto shelf `to` or the item's own. */
+  returnSale: (id: string, lines: LineInput[], refund: string | null, to: string | null) =>
+    call<Sale>("return_sale", { id, lines, refund, to }),
+  offers: (listing: string | null) => call<Offer[]>("offers", { listing }),
+  addOffer: (listing: string, input: OfferInput) => call<Offer>("add_offer", { listing, input }),
+  acceptOffer: (id: string) => call<Recorded>("accept_offer", { id }),
+  declineOffer: (id: string) => call<Offer>("decline_offer", { id }),
+  counterOffer: (id: string, amount: string) => call<Offer>("counter_offer", { id, amount }),
+  rules: () => call<Rule[]>("rules"),
+  saveRule: (name: string, settings: RuleSettings) => call<Rule>("save_rule", { name, settings }),
+  /** Runs a rule, or (dry run) says what it would do and changes nothing. */
+  runRule: (name: string, dryRun: boolean) => call<RuleRun>("run_rule", { name, dryRun }),
+  ruleRuns: (name: string) => call<RuleRun[]>("rule_runs", { name }),
+  notifications: (unreadOnly: boolean) => call<Notification[]>("notifications", { unreadOnly }),
+  unreadNotifications: () => call<number>("unread_notifications"),
+  markNotificationsRead: (ids: string[]) => call<number>("mark_notifications_read", { ids }),
 };
 
 export type { LabelSizeInfo, LabelSize, Symbology };

@@ -7,18 +7,21 @@ import { toasts } from "../../lib/toasts.svelte";
 import { done } from "../../lib/undo.svelte";
 import { labelSelection } from "../labels/selection.svelte";
 
-/** A dialog waiting for a scan (the item picker), which takes every scan. */
-let capture: ((code: string) => void) | null = null;
+/** Whatever is waiting for scans (the item picker, the To ship queue), the
+ * latest first: it takes every scan until released. */
+const captures: ((code: string) => void)[] = [];
 
 /** Sends every scan to `f` until the returned release is called. */
 export function captureScans(f: (code: string) => void): () => void {
-  capture = f;
+  captures.push(f);
   return () => {
-    if (capture === f) capture = null;
+    const at = captures.lastIndexOf(f);
+    if (at >= 0) captures.splice(at, 1);
   };
 }
 
 export async function handleScan(code: string): Promise<void> {
+  const capture = captures.at(-1);
   if (capture) {
     capture(code);
     return;
