@@ -159,7 +159,10 @@ impl Driver {
             // person's own data directories.
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_CACHE_HOME", home.join("cache"));
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            // Rules run when a scenario says so, not when the schedule
+            // happens to wake (the schedule itself is tested in the core).
+            .env("TROVE_SCHEDULE", "off");
     }
 
     /// Where tauri-driver, WebKitWebDriver and the app write their output

@@ -26,6 +26,8 @@ mod scanning;
 mod screenshots;
 #[path = "app/selling.rs"]
 mod selling;
+#[path = "app/stocktake.rs"]
+mod stocktake;
 #[path = "app/support.rs"]
 mod support;
 #[path = "app/table.rs"]
@@ -105,6 +107,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     (
         "selling_rule_declines_low_and_counters_middle",
         selling::rule_declines_low_and_counters_middle,
+    ),
+    (
+        "stock_take_counts_a_bin_by_scan",
+        stocktake::count_a_bin_by_scan,
     ),
     ("screenshots", screenshots::screenshots),
 ];

@@ -13,6 +13,7 @@ mod commands;
 mod display;
 mod error;
 mod photo_scope;
+mod schedule;
 mod state;
 
 #[cfg(test)]
@@ -83,6 +84,7 @@ pub fn run() {
             if app.state::<AppState>().pending_upgrade().is_some() {
                 commands::app::upgrade_in_background(app.handle().clone());
             }
+            schedule::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -173,6 +175,8 @@ pub fn run() {
             commands::sales::sales,
             commands::sales::pick_list,
             commands::sales::pick_item,
+            commands::stocktake::stock_take,
+            commands::stocktake::unverified_locations,
             commands::sales::ship_sale,
             commands::sales::cancel_sale,
             commands::sales::return_sale,
@@ -185,6 +189,7 @@ pub fn run() {
             commands::offers::save_rule,
             commands::offers::run_rule,
             commands::offers::rule_runs,
+            commands::offers::set_rule_enabled,
             commands::offers::notifications,
             commands::offers::unread_notifications,
             commands::offers::mark_notifications_read,

@@ -178,10 +178,15 @@ enum Command {
     /// Buyers' offers: accept (records the sale), decline, counter.
     #[command(subcommand)]
     Offer(offer::OfferCommand),
-    /// Sold, not yet shipped, oldest first.
+    /// Sold, not yet shipped, oldest first; --walk lists the lines in
+    /// shelf order to pick; --pick CODE marks the scanned item picked.
     ShipQueue {
         #[arg(long, default_value_t = 100)]
         limit: usize,
+        #[arg(long, conflicts_with = "pick")]
+        walk: bool,
+        #[arg(long, value_name = "CODE")]
+        pick: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -691,7 +696,9 @@ fn run(command: Command, db: &std::path::Path, out: &Output) -> Result<ExitCode,
         Command::Offer(cmd) => offer::offer(cmd, &store, out)?,
         Command::Rule(cmd) => rule::rule(cmd, &store, out)?,
         Command::StockTake(args) => stocktake::run(args, &store, out)?,
-        Command::ShipQueue { limit, .. } => sale::ship_queue(&store, limit, out)?,
+        Command::ShipQueue {
+            limit, walk, pick, ..
+        } => sale::ship_queue(&store, limit, walk, pick.as_deref(), out)?,
         Command::Notifications { unread, .. } => sale::notifications(&store, unread, out)?,
         Command::Wish(cmd) => cards::wish(cmd, &store, out)?,
         Command::Preorder(cmd) => cards::preorder(cmd, &store, out)?,
@@ -719,7 +726,9 @@ fn item(cmd: ItemCommand, store: &Store, out: &Output) -> Result<(), Error> {
                 out.item(&found);
             }
         }
-        ItemCommand::Delete { item, .. } => out.item(&store.trash_item(&item)?),
+        ItemCommand::Delete { item, .. } => {
+            out.item(&trove_commerce::Shop::new(store).trash_item(&item)?)
+        }
         ItemCommand::Restore { item, .. } => out.item(&store.restore_item(&item)?),
     }
     Ok(())

@@ -1,4 +1,4 @@
-//! `trove rule add|list|run`.
+//! `trove rule add|list|run|run-due|enable|disable`.
 
 use clap::{Subcommand, ValueEnum};
 use trove_commerce::{RuleRun, RuleSettings, Shop};
@@ -53,6 +53,25 @@ pub enum RuleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// What the app does on its own every few minutes: remind of offers
+    /// about to lapse and run every enabled rule (for a cron job while the
+    /// app is closed). Runs that decide nothing are not logged.
+    RunDue {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Let a rule run on its own again.
+    Enable {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop a rule running on its own (it still runs with `trove rule run`).
+    Disable {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl RuleCommand {
@@ -60,7 +79,10 @@ impl RuleCommand {
         match self {
             RuleCommand::Add { json, .. }
             | RuleCommand::List { json }
-            | RuleCommand::Run { json, .. } => *json,
+            | RuleCommand::Run { json, .. }
+            | RuleCommand::RunDue { json }
+            | RuleCommand::Enable { json, .. }
+            | RuleCommand::Disable { json, .. } => *json,
         }
     }
 }
@@ -119,8 +141,9 @@ pub fn rule(cmd: RuleCommand, store: &Store, out: &Output) -> Result<(), Error> 
                         .iter()
                         .map(|r| {
                             format!(
-                                "{}  {}",
+                                "{}{}  {}",
                                 r.name,
+                                if r.enabled { "" } else { " (disabled)" },
                                 serde_json::to_string(&r.settings).unwrap_or_default()
                             )
                         })
@@ -131,6 +154,24 @@ pub fn rule(cmd: RuleCommand, store: &Store, out: &Output) -> Result<(), Error> 
         }
         RuleCommand::Run { name, dry_run, .. } => {
             out.value(&shop.run_rule(&name, dry_run)?, run_text)
+        }
+        RuleCommand::RunDue { .. } => out.value(&shop.run_scheduled()?, |s| {
+            let mut lines = vec![format!("{} offer reminder(s)", s.reminders)];
+            if s.runs.is_empty() {
+                lines.push("no rule had anything to do".into());
+            }
+            lines.extend(s.runs.iter().map(run_text));
+            lines.join("\n")
+        }),
+        RuleCommand::Enable { name, .. } => {
+            out.value(&shop.set_rule_enabled(&name, true)?, |r| {
+                format!("{} enabled", r.name)
+            });
+        }
+        RuleCommand::Disable { name, .. } => {
+            out.value(&shop.set_rule_enabled(&name, false)?, |r| {
+                format!("{} disabled", r.name)
+            });
         }
     }
     Ok(())

@@ -208,8 +208,50 @@ pub fn sale(cmd: SaleCommand, store: &Store, out: &Output) -> Result<(), Error> 
 }
 
 /// `trove ship-queue`: sold, not yet shipped, oldest first.
-pub fn ship_queue(store: &Store, limit: usize, out: &Output) -> Result<(), Error> {
-    sales(out, &Shop::new(store).to_ship(limit)?, "nothing to ship");
+pub fn ship_queue(
+    store: &Store,
+    limit: usize,
+    walk: bool,
+    pick: Option<&str>,
+    out: &Output,
+) -> Result<(), Error> {
+    let shop = Shop::new(store);
+    if let Some(code) = pick {
+        let line = shop.pick(code)?;
+        out.value(&line, |l| {
+            format!(
+                "picked {} × '{}' for order {}",
+                l.quantity,
+                l.title,
+                l.platform_order_id.as_deref().unwrap_or(&l.sale_id)
+            )
+        });
+    } else if walk {
+        let lines = shop.pick_list(limit, true)?;
+        out.value(&lines, |lines| {
+            if lines.is_empty() {
+                return "nothing to ship".to_string();
+            }
+            lines
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} {:<8} {} × {}  ({} on {}){}",
+                        if l.picked_at.is_some() { "✓" } else { " " },
+                        l.location_code.as_deref().unwrap_or("—"),
+                        l.quantity,
+                        l.title,
+                        l.platform_order_id.as_deref().unwrap_or(&l.sale_id),
+                        l.platform,
+                        l.sku.as_ref().map(|s| format!("  {s}")).unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+    } else {
+        sales(out, &shop.to_ship(limit)?, "nothing to ship");
+    }
     Ok(())
 }
 

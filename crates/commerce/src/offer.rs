@@ -179,14 +179,21 @@ fn answer(conn: &Connection, offer: &Offer, to: OfferStatus, counter: Option<Mon
 }
 
 impl crate::Shop<'_> {
-    /// Records a buyer's offer on a live listing.
+    /// Records a buyer's offer on a live listing. An amount typed with no
+    /// currency is in the currency the listing asks in (else the home one).
     pub fn add_offer(&self, listing_id: &str, input: &OfferInput) -> Result<Offer> {
-        let amount = self
+        let asked = self
             .store()
-            .typed_money("amount", &input.amount)?
-            .ok_or_else(|| {
-                Error::invalid("amount", "", "amount_required", "an offer needs an amount")
-            })?;
+            .read(|conn| crate::rules::asking(conn, listing_id))?;
+        let amount = match asked {
+            Some(price) => self
+                .store()
+                .typed_money_in("amount", &input.amount, price.currency)?,
+            None => self.store().typed_money("amount", &input.amount)?,
+        }
+        .ok_or_else(|| {
+            Error::invalid("amount", "", "amount_required", "an offer needs an amount")
+        })?;
         self.store().write(|tx| {
             let listing = crate::shop::listing_by_id(tx, listing_id)?;
             if listing.status != ListingStatus::Active {
@@ -274,11 +281,20 @@ impl crate::Shop<'_> {
         })
     }
 
-    /// Answers a pending offer with another price.
+    /// Answers a pending offer with another price, in the offer's currency
+    /// when the text names none.
     pub fn counter_offer(&self, id: &str, amount: &str) -> Result<Offer> {
-        let counter = self.store().typed_money("amount", amount)?.ok_or_else(|| {
-            Error::invalid("amount", "", "amount_required", "a counter needs an amount")
-        })?;
+        let currency = self
+            .store()
+            .read(|conn| offer_by_id(conn, id))?
+            .amount
+            .currency;
+        let counter = self
+            .store()
+            .typed_money_in("amount", amount, currency)?
+            .ok_or_else(|| {
+                Error::invalid("amount", "", "amount_required", "a counter needs an amount")
+            })?;
         self.store().write(|tx| {
             expire_due(tx)?;
             let offer = offer_by_id(tx, id)?;

@@ -132,7 +132,7 @@ fn money_text(m: Money) -> String {
 }
 
 /// The price a listing asks: its own, else its item's.
-fn asking(conn: &Connection, listing_id: &str) -> Result<Option<Money>> {
+pub(crate) fn asking(conn: &Connection, listing_id: &str) -> Result<Option<Money>> {
     let l = crate::shop::listing_by_id(conn, listing_id)?;
     if l.price.is_some() {
         return Ok(l.price);
@@ -161,7 +161,10 @@ fn rule_named(conn: &Connection, name: &str) -> Result<Rule> {
     })
 }
 
-impl crate::Shop<'_> {
+/// A rule's decisions, each with the act that carries it out.
+type Planned<'a> = Vec<(Decision, Box<dyn Fn(&crate::Shop<'a>) -> Result<()>>)>;
+
+impl<'a> crate::Shop<'a> {
     /// Saves a rule (replacing one of the same name).
     pub fn save_rule(&self, name: &str, settings: &RuleSettings) -> Result<Rule> {
         let name = name.trim();
@@ -223,6 +226,35 @@ impl crate::Shop<'_> {
     pub fn run_rule(&self, name: &str, dry_run: bool) -> Result<RuleRun> {
         let rule = self.store().read(|conn| rule_named(conn, name))?;
         let planned = self.decide(&rule.settings)?;
+        self.carry_out(&rule, planned, dry_run)
+    }
+
+    /// Turns a rule on or off: only enabled rules run on their own.
+    pub fn set_rule_enabled(&self, name: &str, enabled: bool) -> Result<Rule> {
+        self.store().write(|tx| {
+            let rule = rule_named(tx, name)?;
+            tx.execute(
+                "UPDATE rules SET enabled = ?2, updated_at = ?3 WHERE id = ?1",
+                params![rule.id, enabled, now()],
+            )?;
+            rule_named(tx, &rule.name)
+        })
+    }
+
+    /// Runs an enabled rule on its own (see `schedule`). A run whose
+    /// decisions are all skips (nothing due, or every listing at its
+    /// floor) is neither logged nor returned: a run every few minutes
+    /// would otherwise bury the runs that did something.
+    pub(crate) fn run_scheduled_rule(&self, rule: &Rule) -> Result<Option<RuleRun>> {
+        let planned = self.decide(&rule.settings)?;
+        if planned.iter().all(|(d, _)| d.action == "skip") {
+            return Ok(None);
+        }
+        self.carry_out(rule, planned, false).map(Some)
+    }
+
+    /// Carries each planned decision out (unless a dry run) and logs the run.
+    fn carry_out(&self, rule: &Rule, planned: Planned<'a>, dry_run: bool) -> Result<RuleRun> {
         let mut decisions = Vec::with_capacity(planned.len());
         for (decision, act) in planned {
             if dry_run {
@@ -249,7 +281,7 @@ impl crate::Shop<'_> {
             Ok(())
         })?;
         Ok(RuleRun {
-            rule: rule.name,
+            rule: rule.name.clone(),
             dry_run,
             at,
             decisions,
@@ -257,12 +289,8 @@ impl crate::Shop<'_> {
     }
 
     /// What a rule would do now, each with the act that does it.
-    #[allow(clippy::type_complexity)]
-    fn decide(
-        &self,
-        settings: &RuleSettings,
-    ) -> Result<Vec<(Decision, Box<dyn Fn(&Self) -> Result<()>>)>> {
-        let mut out: Vec<(Decision, Box<dyn Fn(&Self) -> Result<()>>)> = Vec::new();
+    fn decide(&self, settings: &RuleSettings) -> Result<Planned<'a>> {
+        let mut out: Planned<'a> = Vec::new();
         match *settings {
             RuleSettings::AnswerOffers {
                 accept_at,
@@ -274,6 +302,25 @@ impl crate::Shop<'_> {
                     let Some(price) =
                         price.filter(|p| p.currency == offer.amount.currency && p.amount > 0)
                     else {
+                        // Said, so a dry run explains why nothing happens.
+                        out.push((
+                            Decision {
+                                record_type: "offer".into(),
+                                record_id: offer.id.clone(),
+                                action: "skip".into(),
+                                detail: format!(
+                                    "the offer of {} on '{}' is left to you: {}",
+                                    money_text(offer.amount),
+                                    offer.title,
+                                    match price {
+                                        Some(p) => format!("the price is in {}", p.currency.code()),
+                                        None =>
+                                            "neither the listing nor the item has a price".into(),
+                                    }
+                                ),
+                            },
+                            Box::new(|_: &Self| Ok(())),
+                        ));
                         continue;
                     };
                     let pct = offer.amount.amount * 100 / price.amount;

@@ -145,13 +145,14 @@ fn holder(conn: &Connection, item_id: &str, except: &str) -> Result<Option<Sale>
 /// listing but `sold_on` ends (and the marketplace is told); with some
 /// left, each is told the new quantity.
 /// `available` is the item's stock after the change, as `stock::apply`
-/// returned it.
+/// returned it. Returns the platforms whose listings it ended.
 fn follow_stock(
     conn: &Connection,
     item_id: &str,
     available: i64,
     sold_on: Option<Platform>,
-) -> Result<()> {
+) -> Result<Vec<Platform>> {
+    let mut ended = Vec::new();
     let listings: Vec<_> = conn
         .prepare_cached(&format!(
             "{LISTING_SELECT} WHERE item_id = ?1 AND status IN ('pending', 'active', 'error')"
@@ -165,6 +166,7 @@ fn follow_stock(
             shop::set_status(conn, &listing.id, ListingStatus::Sold)?;
         } else if available == 0 {
             shop::set_status(conn, &listing.id, ListingStatus::Ended)?;
+            ended.push(listing.platform);
         } else if listing.status.is_live() {
             outbox::enqueue(
                 conn,
@@ -175,7 +177,32 @@ fn follow_stock(
             )?;
         }
     }
-    Ok(())
+    Ok(ended)
+}
+
+/// The notification of a new sale: what to ship, and which other listings
+/// now wait to be ended (by the sync worker, or by hand from the
+/// checklist), so nothing sells twice while they do.
+fn announce_sale(conn: &Connection, sale: &Sale, ended: &[Platform]) -> Result<()> {
+    let what = match sale.lines.as_slice() {
+        [line] if line.quantity == 1 => format!("'{}'", line.title),
+        [line] => format!("{} × '{}'", line.quantity, line.title),
+        lines => format!("a bundle of {} items", lines.len()),
+    };
+    let mut message = format!(
+        "sold {what}, order {}: ready to pick and ship",
+        sale.order()
+    );
+    if !ended.is_empty() {
+        let names: Vec<&str> = ended.iter().map(|p| p.name()).collect();
+        let s = if ended.len() == 1 { "" } else { "s" };
+        message.push_str(&format!(
+            "; its listing{s} on {} wait{} to be ended",
+            names.join(", "),
+            if ended.len() == 1 { "s" } else { "" }
+        ));
+    }
+    notify::add(conn, "sale", Some(("sale", &sale.id)), &message)
 }
 
 /// A notification when a sale took the item to its low-stock threshold
@@ -519,11 +546,17 @@ fn record(tx: &Connection, read: &ReadSale, input: &SaleInput) -> Result<Recorde
             Err(e) => return Err(name_the_winner(tx, e, &item.id, &id)?),
         }
     }
+    let mut ended = Vec::new();
     for (item, available) in after {
-        follow_stock(tx, &item.id, available, Some(read.platform))?;
+        for platform in follow_stock(tx, &item.id, available, Some(read.platform))? {
+            if !ended.contains(&platform) {
+                ended.push(platform);
+            }
+        }
         warn_low_stock(tx, item, available)?;
     }
     let sale = sale_by_id(tx, &id)?;
+    announce_sale(tx, &sale, &ended)?;
     activity::log(
         tx,
         "create",

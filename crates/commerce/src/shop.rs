@@ -145,6 +145,26 @@ impl<'a> Shop<'a> {
         self.set_status(id, ListingStatus::Ended)
     }
 
+    /// Moves an item to the trash and, in the same write, ends every live
+    /// listing of it (an end job, or a checklist task where the platform
+    /// has no API): nothing in the trash stays for sale. Restoring it
+    /// lists nothing again; that is the person's choice.
+    pub fn trash_item(&self, key: &str) -> Result<Item> {
+        self.store.write(|tx| {
+            let item = trove_core::items::trash_in(tx, key)?;
+            let live: Vec<String> = tx
+                .prepare_cached(
+                    "SELECT id FROM listings WHERE item_id = ?1 AND status IN ('pending', 'active', 'error')",
+                )?
+                .query_map([&item.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in live {
+                set_status(tx, &id, ListingStatus::Ended)?;
+            }
+            Ok(item)
+        })
+    }
+
     /// The listing with this id.
     pub fn listing(&self, id: &str) -> Result<Listing> {
         self.store.read(|conn| listing_by_id(conn, id))

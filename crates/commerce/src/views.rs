@@ -6,8 +6,10 @@
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
+use trove_core::money::Money;
 use trove_core::Result;
 
+use crate::fields::stored_money;
 use crate::listing::{listing_from_row, Listing, ListingStatus};
 use crate::platform::Platform;
 
@@ -53,6 +55,8 @@ pub struct ListingRow {
     pub sku: Option<String>,
     pub location: Option<String>,
     pub available: i64,
+    /// The item's own price: what the listing asks when it sets none.
+    pub item_price: Option<Money>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -81,7 +85,7 @@ pub struct UnlistedPage {
 const ROW_COLUMNS: &str = "SELECT l.id, l.item_id, l.platform, l.status, l.title, l.description,
     l.price_amount, l.price_currency, l.shipping_amount, l.shipping_currency, l.platform_listing_id, l.url,
     l.listed_at, l.sold_at, l.ended_at, l.last_error, l.created_at, l.updated_at, l.platform_data,
-    i.title, i.sku, i.location, i.quantity - i.committed, l.seq, i.seq";
+    i.title, i.sku, i.location, i.quantity - i.committed, l.seq, i.seq, i.price_amount, i.price_currency";
 
 pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPage> {
     let limit = q.limit.clamp(1, 500);
@@ -167,6 +171,13 @@ pub(crate) fn listings(conn: &Connection, q: &ListingQuery) -> Result<ListingPag
                     sku: r.get(20)?,
                     location: r.get(21)?,
                     available: r.get(22)?,
+                    item_price: match (
+                        r.get::<_, Option<i64>>(25)?,
+                        r.get::<_, Option<String>>(26)?,
+                    ) {
+                        (Some(amount), Some(code)) => Some(stored_money(amount, &code, 25)?),
+                        _ => None,
+                    },
                 },
                 key,
             ))

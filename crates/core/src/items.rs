@@ -877,35 +877,10 @@ impl Store {
         self.read(|conn| find_item(conn, key)?.ok_or_else(|| Error::not_found("item", key)))
     }
 
-    /// Moves an item to the trash, from which it can be restored.
+    /// Moves an item to the trash, from which it can be restored. (Selling
+    /// trashes through `Shop::trash_item`, which also ends its listings.)
     pub fn trash_item(&self, key: &str) -> Result<Item> {
-        self.write(|tx| {
-            let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
-            if found.deleted_at.is_some() {
-                return Ok(found);
-            }
-            // A sold unit still on the shelf must not vanish before it ships.
-            if found.committed > 0 {
-                return Err(Error::invalid(
-                    "item",
-                    key,
-                    "item_committed",
-                    format!(
-                        "{} unit(s) of '{}' are committed to sales not yet shipped; ship or cancel them first",
-                        found.committed, found.fields.title
-                    ),
-                ));
-            }
-            let t = now();
-            tx.prepare_cached("UPDATE items SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
-                .execute(params![found.id, t])?;
-            activity::log(tx, "trash", "item", &found.id, None, None, None)?;
-            Ok(Item {
-                deleted_at: Some(t.clone()),
-                updated_at: t,
-                ..found
-            })
-        })
+        self.write(|tx| trash_in(tx, key))
     }
 
     /// Takes an item back out of the trash.
@@ -958,6 +933,37 @@ impl Store {
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
     }
+}
+
+/// Moves an item to the trash inside the caller's transaction: refused
+/// while units of it are committed to unshipped sales. Already in the
+/// trash, it is left as it is.
+pub fn trash_in(tx: &Connection, key: &str) -> Result<Item> {
+    let found = find_item(tx, key)?.ok_or_else(|| Error::not_found("item", key))?;
+    if found.deleted_at.is_some() {
+        return Ok(found);
+    }
+    // A sold unit still on the shelf must not vanish before it ships.
+    if found.committed > 0 {
+        return Err(Error::invalid(
+            "item",
+            key,
+            "item_committed",
+            format!(
+                "{} unit(s) of '{}' are committed to sales not yet shipped; ship or cancel them first",
+                found.committed, found.fields.title
+            ),
+        ));
+    }
+    let t = now();
+    tx.prepare_cached("UPDATE items SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?
+        .execute(params![found.id, t])?;
+    activity::log(tx, "trash", "item", &found.id, None, None, None)?;
+    Ok(Item {
+        deleted_at: Some(t.clone()),
+        updated_at: t,
+        ..found
+    })
 }
 
 /// [`Store::move_item`] inside a write already open, for a change that

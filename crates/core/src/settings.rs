@@ -27,6 +27,26 @@ impl Store {
     /// currency, or followed by a currency code (`12.50`, `12.50 EUR`).
     /// Blank text is no amount.
     pub fn typed_money(&self, field: &'static str, text: &str) -> Result<Option<Money>> {
+        self.typed_money_with(field, text, || self.home_currency())
+    }
+
+    /// As [`Store::typed_money`], but an amount with no code is in
+    /// `currency` (an offer on a listing priced in pounds is in pounds).
+    pub fn typed_money_in(
+        &self,
+        field: &'static str,
+        text: &str,
+        currency: Currency,
+    ) -> Result<Option<Money>> {
+        self.typed_money_with(field, text, || Ok(currency))
+    }
+
+    fn typed_money_with(
+        &self,
+        field: &'static str,
+        text: &str,
+        unnamed: impl FnOnce() -> Result<Currency>,
+    ) -> Result<Option<Money>> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
@@ -48,7 +68,7 @@ impl Store {
                     .map_err(|e| Error::invalid(field, text, e.code(), e.to_string()))?;
                 (number.trim(), currency)
             }
-            None => (text, self.home_currency()?),
+            None => (text, unnamed()?),
         };
         Money::parse(number, currency)
             .map(Some)

@@ -17,7 +17,8 @@ use trove_e2e::{file_dialog, keys, Driver, Session};
 
 use crate::editing::wait_editor_ready;
 use crate::support::{
-    add_item, ensure, live_items, press, quoted, settle, show, strings, Db, Outcome, WAIT,
+    add_item, ensure, live_items, press, quoted, settle, show, strings, wait_text, Db, Outcome,
+    WAIT,
 };
 
 /// WebDriver's arrow keys (not among `trove_e2e::keys`).
@@ -560,28 +561,6 @@ pub fn cards_import_with_chosen_layout(driver: &mut Driver) -> Outcome {
         live_items(&db.path)?
     );
     Ok(())
-}
-
-/// Waits until the element at `css` shows text containing `want`; returns
-/// it. (Read in one script: the element may be replaced between a find and
-/// a read, as a report is when the next one comes.)
-fn wait_text(app: &Session, css: &str, want: &str) -> Outcome<String> {
-    let mut seen = String::new();
-    let r = app.wait_until(&format!("{css} to say {want:?}"), WAIT, || {
-        let text = app.execute(
-            "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
-            vec![serde_json::json!(css)],
-        )?;
-        seen = text
-            .as_str()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        Ok(seen.contains(want))
-    });
-    r.map_err(|e| format!("{e}; it says {seen:?}"))?;
-    Ok(seen)
 }
 
 /// The cells of every line of a small CSV file (quoted cells may hold

@@ -280,14 +280,44 @@ pub fn screenshots(driver: &mut Driver) -> Outcome {
     Ok(())
 }
 
+/// A place to count and what to scan there: a location holding at least
+/// three items with SKUs, two of them, and one item recorded elsewhere.
+fn place_to_count(db: &Db) -> Outcome<(String, Vec<String>)> {
+    let page = db.store()?.list(&trove_core::list::ListQuery {
+        limit: Some(300),
+        ..trove_core::list::ListQuery::default()
+    })?;
+    let at = |i: &trove_core::Item| i.fields.location.as_ref().map(|l| l.code.clone());
+    let mut by_place: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for item in &page.items {
+        if let (Some(code), Some(sku)) = (at(item), item.fields.sku.clone()) {
+            by_place.entry(code).or_default().push(sku);
+        }
+    }
+    let (code, skus) = by_place
+        .iter()
+        .find(|(_, skus)| skus.len() >= 3)
+        .ok_or("no location holds three items")?;
+    let stray = by_place
+        .iter()
+        .find(|(other, _)| *other != code)
+        .and_then(|(_, skus)| skus.first())
+        .ok_or("no second location")?;
+    Ok((
+        code.clone(),
+        vec![skus[0].clone(), skus[1].clone(), stray.clone()],
+    ))
+}
+
 /// The selling screens over a reseller's month: the listings across items,
 /// an item's Selling tab and Mark sold, the To ship queue with a wrong
-/// scan refused, the sales, offers with rules, and the notifications;
-/// returns how many.
+/// scan refused, the sales, offers with rules, the notifications, and a
+/// stock take; returns how many.
 fn selling_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
     let db = Db::new()?;
     db.generate(300, 5)?;
     let sku = seed_shop(&db)?;
+    let (place, scans) = place_to_count(&db)?;
     let app = driver.launch(&db.path)?;
     app.wait_for("[data-testid=row] [data-col=title]", WAIT)?;
 
@@ -338,12 +368,25 @@ fn selling_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
         WAIT,
     )?;
     shot(&app, dir, "notifications.png")?;
-    Ok(7)
+
+    scan_as_scanner(&app, &place)?;
+    app.wait_for(
+        &format!(
+            "[data-testid=location-detail][data-code={}]",
+            quoted(&place)
+        ),
+        WAIT,
+    )?;
+    app.find("[data-testid=count-location]")?.click()?;
+    for code in &scans {
+        scan_as_scanner(&app, code)?;
+    }
+    app.find("[data-testid=finish-count]")?.click()?;
+    app.wait_for("[data-testid=count-summary]", WAIT)?;
+    shot(&app, dir, "stock-take.png")?;
+    Ok(8)
 }
 
-/// The card screens over a collector's database: the inventory with its
-/// card columns, a binder in set order with tier badges, and a set's
-/// completion grid, in the light theme and the dark; returns how many.
 /// A new database: what to do first, the sample inventory among it.
 fn empty_screenshot(driver: &mut Driver, dir: &Path) -> Outcome {
     let db = Db::new()?;
@@ -352,6 +395,9 @@ fn empty_screenshot(driver: &mut Driver, dir: &Path) -> Outcome {
     shot(&app, dir, "empty.png")
 }
 
+/// The card screens over a collector's database: the inventory with its
+/// card columns, a binder in set order with tier badges, and a set's
+/// completion grid, in the light theme and the dark; returns how many.
 fn card_screenshots(driver: &mut Driver, dir: &Path) -> Outcome<usize> {
     let db = Db::new()?;
     seed_collector(&db)?;

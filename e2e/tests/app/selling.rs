@@ -10,52 +10,12 @@ use trove_commerce::{
     TemplateInput,
 };
 use trove_core::ItemChanges;
-use trove_e2e::{Driver, Session};
+use trove_e2e::Driver;
 
 use crate::support::{
-    ensure, quoted, scan_as_scanner, settle, show, wait_editor_titled, wait_toast, Db, Outcome,
-    WAIT,
+    click_js, ensure, quoted, scan_as_scanner, set_value, settle, show, text_of,
+    wait_editor_titled, wait_text, wait_toast, Db, Outcome, WAIT,
 };
-
-/// Clicks through script: a toast may lie over the button.
-fn click_js(app: &Session, selector: &str) -> Outcome {
-    app.wait_for(selector, WAIT)?;
-    app.execute(
-        &format!("document.querySelector({}).click();", quoted(selector)),
-        vec![],
-    )?;
-    Ok(())
-}
-
-/// Sets a `<select>` (or text box) by script and tells Svelte it changed.
-fn set_value(app: &Session, selector: &str, value: &str) -> Outcome {
-    app.wait_for(selector, WAIT)?;
-    app.execute(
-        "const el = document.querySelector(arguments[0]);
-         el.value = arguments[1];
-         el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));",
-        vec![selector.into(), value.into()],
-    )?;
-    Ok(())
-}
-
-fn text_of(app: &Session, selector: &str) -> Outcome<String> {
-    Ok(app.wait_for(selector, WAIT)?.text()?)
-}
-
-/// Waits until the element `selector` names has text containing `want`.
-fn wait_text(app: &Session, selector: &str, want: &str) -> Outcome<String> {
-    let mut seen = String::new();
-    let r = app.wait_until(&format!("{selector} to say {want:?}"), WAIT, || {
-        seen = match app.try_find(selector)? {
-            Some(el) => el.text()?,
-            None => String::new(),
-        };
-        Ok(seen.contains(want))
-    });
-    r.map_err(|e| format!("{e}; it says {seen:?}"))?;
-    Ok(seen)
-}
 
 pub fn list_sell_pick_ship_return(driver: &mut Driver) -> Outcome {
     let db = Db::new()?;
@@ -472,7 +432,11 @@ pub fn seed_shop(db: &Db) -> Outcome<String> {
         })?
         .rows;
     for (row, pct) in live.iter().zip([45, 78, 95, 82]) {
-        let price = row.listing.price.map_or(3000, |p| p.amount);
+        let price = row
+            .listing
+            .price
+            .or(row.item_price)
+            .map_or(3000, |p| p.amount);
         let cents = price * pct / 100;
         shop.add_offer(
             &row.listing.id,
@@ -501,7 +465,16 @@ pub fn seed_shop(db: &Db) -> Outcome<String> {
         },
     )?;
     shop.run_rule("Answer offers", false)?;
-    if let Some(row) = live.last() {
+    // An accepted offer sold its item: the late one goes to a listing
+    // still live.
+    let still_live = shop
+        .listings(&trove_commerce::ListingQuery {
+            status: Some(ListingStatus::Active),
+            limit: 1,
+            ..trove_commerce::ListingQuery::default()
+        })?
+        .rows;
+    if let Some(row) = still_live.first() {
         shop.add_offer(
             &row.listing.id,
             &OfferInput {

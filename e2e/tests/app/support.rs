@@ -458,3 +458,53 @@ pub fn is_png(bytes: &[u8]) -> bool {
 pub fn live_items(db: &Path) -> Outcome<i64> {
     Ok(Store::open(db)?.stats()?.items)
 }
+
+/// Clicks through script: a toast may lie over the button.
+pub fn click_js(app: &Session, selector: &str) -> Outcome {
+    app.wait_for(selector, WAIT)?;
+    app.execute(
+        &format!("document.querySelector({}).click();", quoted(selector)),
+        vec![],
+    )?;
+    Ok(())
+}
+
+/// Sets a `<select>` (or text box) by script and tells Svelte it changed.
+pub fn set_value(app: &Session, selector: &str, value: &str) -> Outcome {
+    app.wait_for(selector, WAIT)?;
+    app.execute(
+        "const el = document.querySelector(arguments[0]);
+         el.value = arguments[1];
+         el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));",
+        vec![selector.into(), value.into()],
+    )?;
+    Ok(())
+}
+
+/// The text of the only element `selector` names, once it is there.
+pub fn text_of(app: &Session, selector: &str) -> Outcome<String> {
+    Ok(app.wait_for(selector, WAIT)?.text()?)
+}
+
+/// Waits until the element at `css` shows text containing `want`; returns
+/// it, its white space collapsed. (Read in one script: the element may be
+/// replaced between a find and a read, as a report is when the next one
+/// comes.)
+pub fn wait_text(app: &Session, css: &str, want: &str) -> Outcome<String> {
+    let mut seen = String::new();
+    let r = app.wait_until(&format!("{css} to say {want:?}"), WAIT, || {
+        let text = app.execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+            vec![serde_json::json!(css)],
+        )?;
+        seen = text
+            .as_str()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(seen.contains(want))
+    });
+    r.map_err(|e| format!("{e}; it says {seen:?}"))?;
+    Ok(seen)
+}

@@ -4,7 +4,9 @@
 
 use trove_e2e::{Driver, Session};
 
-use crate::support::{add_item, ensure, quoted, show, wait_toast, Db, Outcome, WAIT};
+use crate::support::{
+    add_item, click_js, ensure, quoted, show, text_of, wait_toast, Db, Outcome, WAIT,
+};
 
 /// Replaces the text of the box named `name` inside `within`.
 fn retype(app: &Session, within: &str, name: &str, text: &str) -> Outcome {
@@ -12,20 +14,6 @@ fn retype(app: &Session, within: &str, name: &str, text: &str) -> Outcome {
     field.clear()?;
     field.send_keys(text)?;
     Ok(())
-}
-
-/// Clicks through script: a toast may lie over the button.
-fn click_js(app: &Session, selector: &str) -> Outcome {
-    app.execute(
-        &format!("document.querySelector({}).click();", quoted(selector)),
-        vec![],
-    )?;
-    Ok(())
-}
-
-/// The text of the only element `selector` names, once it is there.
-fn text_of(app: &Session, selector: &str) -> Outcome<String> {
-    Ok(app.wait_for(selector, WAIT)?.text()?)
 }
 
 const WISH_FORM: &str = "[data-testid=wish-form]";

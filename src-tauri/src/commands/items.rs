@@ -75,7 +75,7 @@ pub fn edit_item(
 
 #[tauri::command(async)]
 pub fn trash_item(state: State<'_, AppState>, key: String) -> CommandResult<Item> {
-    core(state.store()?.trash_item(&key))
+    state.selling(|shop| shop.trash_item(&key))
 }
 
 #[tauri::command(async)]

@@ -11,3 +11,4 @@ pub mod locations;
 pub mod offers;
 pub mod photos;
 pub mod sales;
+pub mod stocktake;

@@ -63,6 +63,15 @@ pub fn run_rule(state: State<'_, AppState>, name: String, dry_run: bool) -> Comm
 }
 
 #[tauri::command(async)]
+pub fn set_rule_enabled(
+    state: State<'_, AppState>,
+    name: String,
+    enabled: bool,
+) -> CommandResult<Rule> {
+    state.selling(|shop| shop.set_rule_enabled(&name, enabled))
+}
+
+#[tauri::command(async)]
 pub fn rule_runs(state: State<'_, AppState>, name: String) -> CommandResult<Vec<RuleRun>> {
     state.selling(|shop| shop.rule_runs(&name, SHOWN))
 }

@@ -205,3 +205,124 @@ fn a_relist_rule_ends_and_lists_again_what_went_stale() {
         "listed again today"
     );
 }
+
+#[test]
+fn the_schedule_runs_enabled_rules_and_logs_only_runs_that_did_something() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let listing = listed(&store, "S-1", "100", None);
+    let shop = Shop::new(&store);
+    let answer = RuleSettings::AnswerOffers {
+        accept_at: 90,
+        decline_below: 60,
+        counter_at: 90,
+    };
+    shop.save_rule("offers", &answer).unwrap();
+    shop.save_rule(
+        "cuts",
+        &RuleSettings::PriceDrop {
+            after_days: 30,
+            percent: 10,
+            floor: None,
+        },
+    )
+    .unwrap();
+
+    // Nothing due: nothing run, nothing logged.
+    let idle = shop.run_scheduled().unwrap();
+    assert!(!idle.changed(), "{idle:?}");
+    assert!(shop.rule_runs("offers", 10).unwrap().is_empty());
+    assert!(shop.rule_runs("cuts", 10).unwrap().is_empty());
+
+    let low = shop
+        .add_offer(
+            &listing,
+            &OfferInput {
+                amount: "30".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let pass = shop.run_scheduled().unwrap();
+    assert_eq!(pass.runs.len(), 1, "{pass:?}");
+    assert_eq!(pass.runs[0].rule, "offers");
+    assert!(!pass.runs[0].dry_run);
+    assert_eq!(
+        shop.offers(None, 10).unwrap()[0].status,
+        OfferStatus::Declined
+    );
+    assert_eq!(shop.rule_runs("offers", 10).unwrap().len(), 1);
+
+    // A disabled rule does not run on its own, but still runs by hand.
+    let off = shop.set_rule_enabled("Offers", false).unwrap();
+    assert!(!off.enabled);
+    let second = shop
+        .add_offer(
+            &listing,
+            &OfferInput {
+                amount: "95".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(!shop.run_scheduled().unwrap().changed());
+    let pending: Vec<_> = shop
+        .offers(None, 10)
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.id, o.status))
+        .collect();
+    assert!(pending.contains(&(second.id.clone(), OfferStatus::Pending)));
+    assert!(pending.contains(&(low.id, OfferStatus::Declined)));
+    let by_hand = shop.run_rule("offers", false).unwrap();
+    assert_eq!(by_hand.decisions[0].action, "accept");
+    assert_eq!(shop.rule_runs("offers", 10).unwrap().len(), 2);
+}
+
+#[test]
+fn an_offer_on_a_listing_with_no_price_is_left_to_the_person_and_says_why() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store
+        .create_item(&ItemChanges {
+            sku: Some("NP-1".into()),
+            quantity: Some(1),
+            ..titled("Unpriced vase")
+        })
+        .unwrap();
+    let shop = Shop::new(&store);
+    let l = shop
+        .list("NP-1", Platform::Ebay, &ListingInput::default())
+        .unwrap();
+    shop.set_status(&l.id, ListingStatus::Active).unwrap();
+    shop.add_offer(
+        &l.id,
+        &OfferInput {
+            amount: "20".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    shop.save_rule(
+        "offers",
+        &RuleSettings::AnswerOffers {
+            accept_at: 90,
+            decline_below: 60,
+            counter_at: 90,
+        },
+    )
+    .unwrap();
+    let dry = shop.run_rule("offers", true).unwrap();
+    assert_eq!(dry.decisions.len(), 1);
+    assert_eq!(dry.decisions[0].action, "skip");
+    assert_eq!(
+        dry.decisions[0].detail,
+        "the offer of 20.00 USD on 'Unpriced vase' is left to you: neither the listing nor the item has a price"
+    );
+    // On its own, a run that only skips is not logged (the one logged is
+    // the dry run).
+    assert!(!shop.run_scheduled().unwrap().changed());
+    let runs = shop.rule_runs("offers", 10).unwrap();
+    assert_eq!(runs.len(), 1);
+    assert!(runs[0].dry_run);
+}

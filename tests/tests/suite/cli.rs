@@ -882,6 +882,15 @@ fn a_rule_runs_dry_then_for_real_from_the_command_line() {
         ok_json(&db, &["offer", "list", "--json"])[0]["status"],
         "declined"
     );
+    // Disabled, a rule leaves new offers to the person when run-due runs.
+    let off = ok_json(&db, &["rule", "disable", "offers", "--json"]);
+    assert_eq!(off["enabled"], false);
+    ok_json(&db, &["offer", "add", &id, "--amount", "90", "--json"]);
+    let due = ok_json(&db, &["rule", "run-due", "--json"]);
+    assert_eq!(due["runs"].as_array().map(Vec::len), Some(0), "{due}");
+    ok_json(&db, &["rule", "enable", "offers", "--json"]);
+    let due = ok_json(&db, &["rule", "run-due", "--json"]);
+    assert_eq!(due["runs"][0]["decisions"][0]["action"], "decline", "{due}");
     let out = trove(
         &db,
         &[

@@ -209,6 +209,46 @@ fn a_trashed_item_cannot_be_listed() {
 }
 
 #[test]
+fn trashing_an_item_ends_its_live_listings_in_the_same_write() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    let item = store.create_item(&priced("Lamp", "20")).unwrap();
+    let shop = Shop::new(&store);
+    let live = |platform| {
+        let l = shop
+            .list(&item.id, platform, &ListingInput::default())
+            .unwrap();
+        shop.set_status(&l.id, ListingStatus::Active).unwrap().id
+    };
+    let (ebay, depop) = (live(Platform::Ebay), live(Platform::Depop));
+    let draft = shop
+        .list(&item.id, Platform::Etsy, &ListingInput::default())
+        .unwrap()
+        .id;
+
+    let trashed = shop.trash_item(&item.id).unwrap();
+    assert!(trashed.deleted_at.is_some());
+    assert_eq!(shop.listing(&ebay).unwrap().status, ListingStatus::Ended);
+    assert_eq!(
+        shop.jobs_of(&ebay).unwrap().last().and_then(|j| j.kind),
+        Some(trove_commerce::OutboxKind::End)
+    );
+    assert_eq!(shop.listing(&depop).unwrap().status, ListingStatus::Ended);
+    assert!(
+        shop.checklist(None, 10)
+            .unwrap()
+            .iter()
+            .any(|t| t.listing_id.as_deref() == Some(depop.as_str()) && t.action == "end"),
+        "Depop has no API: ending it there is on the checklist"
+    );
+    assert_eq!(
+        shop.listing(&draft).unwrap().status,
+        ListingStatus::Draft,
+        "a draft was never for sale"
+    );
+}
+
+#[test]
 fn the_listings_views_find_stale_stockless_and_unlisted_items_page_by_page() {
     use trove_commerce::{ListingQuery, ListingView};
     let dir = temp_dir();

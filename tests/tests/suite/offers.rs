@@ -125,3 +125,100 @@ fn an_unanswered_offer_expires() {
         "listing_not_active"
     );
 }
+
+#[test]
+fn an_offer_about_to_lapse_is_reminded_of_once() {
+    let dir = temp_dir();
+    let (store, listing) = setup(dir.path());
+    let shop = Shop::new(&store);
+    let soon = shop
+        .add_offer(
+            &listing,
+            &OfferInput {
+                expires_in_hours: Some(5),
+                ..offer("50")
+            },
+        )
+        .unwrap();
+    // Two days off: not yet; no expiry: never; answered: no longer.
+    shop.add_offer(
+        &listing,
+        &OfferInput {
+            expires_in_hours: Some(48),
+            ..offer("55")
+        },
+    )
+    .unwrap();
+    shop.add_offer(&listing, &offer("60")).unwrap();
+    let declined = shop
+        .add_offer(
+            &listing,
+            &OfferInput {
+                expires_in_hours: Some(2),
+                ..offer("20")
+            },
+        )
+        .unwrap();
+    shop.decline_offer(&declined.id).unwrap();
+
+    assert_eq!(shop.remind_lapsing_offers(24).unwrap(), 1);
+    let reminders: Vec<_> = shop
+        .notifications(true, 50)
+        .unwrap()
+        .into_iter()
+        .filter(|n| n.kind == "offer_expiring")
+        .collect();
+    assert_eq!(reminders.len(), 1);
+    assert_eq!(reminders[0].record_id.as_deref(), Some(soon.id.as_str()));
+    assert!(
+        reminders[0]
+            .message
+            .starts_with("the offer of 50.00 USD on 'Leather jacket' (eBay) lapses at "),
+        "{}",
+        reminders[0].message
+    );
+    assert!(reminders[0].message.ends_with(" UTC unless you answer it"));
+    // Looking again raises nothing new, read or not.
+    assert_eq!(shop.remind_lapsing_offers(24).unwrap(), 0);
+    shop.mark_read(&[reminders[0].id.clone()]).unwrap();
+    assert_eq!(shop.run_scheduled().unwrap().reminders, 0);
+}
+
+#[test]
+fn an_offer_typed_without_a_currency_is_in_the_listings() {
+    let dir = temp_dir();
+    let store = new_store(dir.path());
+    store
+        .create_item(&ItemChanges {
+            sku: Some("TEA-1".into()),
+            quantity: Some(1),
+            price: Some("30".into()),
+            price_currency: Some("GBP".into()),
+            ..titled("Teapot")
+        })
+        .unwrap();
+    let shop = Shop::new(&store);
+    let l = shop
+        .list("TEA-1", Platform::Etsy, &ListingInput::default())
+        .unwrap();
+    shop.set_status(&l.id, ListingStatus::Active).unwrap();
+    let o = shop.add_offer(&l.id, &offer("25")).unwrap();
+    assert_eq!(
+        (o.amount.amount, o.amount.currency.code()),
+        (2500, "GBP"),
+        "not the home currency (USD)"
+    );
+    let countered = shop.counter_offer(&o.id, "28").unwrap();
+    let counter = countered.counter.unwrap();
+    assert_eq!((counter.amount, counter.currency.code()), (2800, "GBP"));
+    // A code typed is still the buyer's currency, and a counter in another
+    // one is refused.
+    let euros = shop.add_offer(&l.id, &offer("26 EUR")).unwrap();
+    assert_eq!(euros.amount.currency.code(), "EUR");
+    assert_eq!(
+        shop.counter_offer(&euros.id, "28 GBP")
+            .unwrap_err()
+            .detail_code(),
+        "currency_mismatch"
+    );
+}

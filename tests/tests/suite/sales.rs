@@ -47,6 +47,13 @@ fn listed(shop: &Shop<'_>, sku: &str, platform: Platform) -> String {
     l.id
 }
 
+/// The unread notifications of one kind, newest first.
+fn unread_of(shop: &Shop<'_>, kind: &str) -> Vec<trove_commerce::Notification> {
+    let mut notes = shop.notifications(true, 1000).unwrap();
+    notes.retain(|n| n.kind == kind);
+    notes
+}
+
 fn last_job(shop: &Shop<'_>, listing: &str) -> Option<OutboxKind> {
     shop.jobs_of(listing).unwrap().last().and_then(|j| j.kind)
 }
@@ -110,14 +117,23 @@ fn selling_the_last_unit_ends_every_other_listing_at_once() {
         "{text}"
     );
     assert!(text.contains("sale EB-100 on eBay holds it"), "{text}");
-    let notes = shop.notifications(true, 10).unwrap();
+    let notes = unread_of(&shop, "double_sale");
     assert_eq!(notes.len(), 1);
-    assert_eq!(notes[0].kind, "double_sale");
     assert!(notes[0]
         .message
         .starts_with("order ET-7 on Etsy could not be recorded"));
-    assert_eq!(shop.unread_notifications().unwrap(), 1);
-    shop.mark_read(&[notes[0].id.clone()]).unwrap();
+    // The sale that stood was announced, with the listings it ended.
+    let sold = unread_of(&shop, "sale");
+    assert_eq!(sold.len(), 1);
+    assert_eq!(sold[0].record_id.as_deref(), Some(first.sale.id.as_str()));
+    assert_eq!(
+        sold[0].message,
+        "sold 'Game Boy Color', order EB-100 on eBay: ready to pick and ship; \
+         its listings on Etsy, Mercari wait to be ended"
+    );
+    assert_eq!(shop.unread_notifications().unwrap(), 2);
+    shop.mark_read(&[notes[0].id.clone(), sold[0].id.clone()])
+        .unwrap();
     assert_eq!(shop.unread_notifications().unwrap(), 0);
     assert_eq!(
         count(&db, "SELECT count(*) FROM sales"),
@@ -305,7 +321,12 @@ fn of_two_platforms_selling_the_last_unit_at_once_exactly_one_stands() {
     let store = Store::open(&path).unwrap();
     let shop = Shop::new(&store);
     assert_eq!(count(&path, "SELECT count(*) FROM sales"), 10);
-    assert_eq!(shop.notifications(true, 100).unwrap().len(), 10);
+    assert_eq!(unread_of(&shop, "double_sale").len(), 10);
+    assert_eq!(
+        unread_of(&shop, "sale").len(),
+        10,
+        "one per sale that stood"
+    );
     assert!(store.doctor().unwrap().healthy());
 }
 
@@ -365,14 +386,35 @@ fn two_processes_selling_the_last_unit_leave_one_sale_and_one_refusal() {
     }
     assert_eq!(count(&db, "SELECT count(*) FROM sales"), 4);
     let out = crate::common::trove(&db, &["notifications", "--unread", "--json"]);
-    assert_eq!(
-        crate::common::stdout_json(&out).as_array().unwrap().len(),
-        4
-    );
+    let notes = crate::common::stdout_json(&out);
+    let double = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "double_sale")
+        .count();
+    assert_eq!(double, 4, "{notes}");
     let out = crate::common::trove(&db, &["ship-queue", "--json"]);
     assert_eq!(
         crate::common::stdout_json(&out).as_array().unwrap().len(),
         4
+    );
+    // The walk lists each line; a scan picks one, and a second scan of the
+    // same unit is refused (exit 1, with why).
+    let out = crate::common::trove(&db, &["ship-queue", "--walk", "--json"]);
+    let walk = crate::common::stdout_json(&out);
+    assert_eq!(walk.as_array().unwrap().len(), 4, "{walk}");
+    let out = crate::common::trove(&db, &["ship-queue", "--pick", "PIK-2", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let picked = crate::common::stdout_json(&out);
+    assert_eq!(picked["title"], "Pikachu 2");
+    assert!(picked["picked_at"].is_string(), "{picked}");
+    let again = crate::common::trove(&db, &["ship-queue", "--pick", "PIK-2"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("Pikachu 2"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
     );
 }
 
@@ -392,14 +434,24 @@ fn a_sale_that_reaches_the_low_stock_threshold_says_so() {
     shop.record_sale(&sale("ebay", "1", &[("INK-1", 2)], "10"))
         .unwrap();
     assert!(
-        shop.notifications(true, 10).unwrap().is_empty(),
+        unread_of(&shop, "low_stock").is_empty(),
         "3 left: above the threshold"
     );
     shop.record_sale(&sale("ebay", "2", &[("INK-1", 1)], "5"))
         .unwrap();
-    let notes = shop.notifications(true, 10).unwrap();
+    let notes = unread_of(&shop, "low_stock");
     assert_eq!(notes.len(), 1);
-    assert_eq!(notes[0].kind, "low_stock");
+    let sold: Vec<_> = unread_of(&shop, "sale")
+        .into_iter()
+        .map(|n| n.message)
+        .collect();
+    assert_eq!(
+        sold,
+        [
+            "sold 'Ink cartridge', order 2 on eBay: ready to pick and ship",
+            "sold 2 × 'Ink cartridge', order 1 on eBay: ready to pick and ship"
+        ]
+    );
     assert_eq!(
         notes[0].message,
         "'Ink cartridge' is down to 2 available (its low-stock threshold is 2)"

@@ -717,7 +717,11 @@ export type ListingView = { "view": "all" } | { "view": "stale", days: number, }
 
 export type ListingQuery = { view: ListingView, platform: Platform | null, status: ListingStatus | null, after: string | null, limit: number, };
 
-export type ListingRow = { listing: Listing, title: string, sku: string | null, location: string | null, available: number, };
+export type ListingRow = { listing: Listing, title: string, sku: string | null, location: string | null, available: number, 
+/**
+ * The item's own price: what the listing asks when it sets none.
+ */
+item_price: Money | null, };
 
 export type ListingPage = { rows: Array<ListingRow>, 
 /**
@@ -816,6 +820,44 @@ location_code: string | null,
  * Bin and section names, or the free-text location.
  */
 location: string | null, picked_at: string | null, };
+
+export type CountedItem = { item_id: string, title: string, sku: string | null, 
+/**
+ * Where the item is recorded.
+ */
+location: string | null, 
+/**
+ * Its pending or active listings.
+ */
+live_listings: number, };
+
+export type StockTake = { 
+/**
+ * The bin or section counted.
+ */
+location: string, 
+/**
+ * Recorded here and scanned.
+ */
+found: Array<CountedItem>, 
+/**
+ * Recorded here, not scanned: find them, or end their listings.
+ */
+missing: Array<CountedItem>, 
+/**
+ * Scanned here, recorded somewhere else: move them here.
+ */
+elsewhere: Array<CountedItem>, 
+/**
+ * Scanned codes that are no item.
+ */
+unknown: Array<string>, verified_at: string, };
+
+export type Unverified = { code: string, name: string, 
+/**
+ * Never, when none.
+ */
+verified_at: string | null, };
 
 export type OfferStatus = "pending" | "accepted" | "declined" | "countered" | "expired" | "cancelled";
 

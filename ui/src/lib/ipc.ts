@@ -72,9 +72,11 @@ import type {
   Sale,
   SaleDefaults,
   SaleInput,
+  StockTake,
   Template,
   TemplateInput,
   UnlistedPage,
+  Unverified,
 } from "./bindings";
 
 /** A failed command: `code` is stable, `message` is for people. */
@@ -252,6 +254,10 @@ export const ipc = {
   pickList: (byLocation: boolean) => call<PickLine[]>("pick_list", { byLocation }),
   /** A scan in the queue: picks the item's line; a wrong item is refused with why. */
   pickItem: (code: string) => call<PickLine>("pick_item", { code }),
+  /** Counts a bin or section against the codes scanned there; stamps it counted. */
+  stockTake: (code: string, scanned: string[]) => call<StockTake>("stock_take", { code, scanned }),
+  /** Bins and sections not counted in `days` days (or never), the longest unchecked first. */
+  unverifiedLocations: (days: number) => call<Unverified[]>("unverified_locations", { days }),
   shipSale: (id: string, carrier: string | null, tracking: string | null) =>
     call<Sale>("ship_sale", { id, carrier, tracking }),
   cancelSale: (id: string) => call<Sale>("cancel_sale", { id }),
@@ -268,6 +274,9 @@ export const ipc = {
   /** Runs a rule, or (dry run) says what it would do and changes nothing. */
   runRule: (name: string, dryRun: boolean) => call<RuleRun>("run_rule", { name, dryRun }),
   ruleRuns: (name: string) => call<RuleRun[]>("rule_runs", { name }),
+  /** Only enabled rules run on their own (every few minutes while the app is open). */
+  setRuleEnabled: (name: string, enabled: boolean) =>
+    call<Rule>("set_rule_enabled", { name, enabled }),
   notifications: (unreadOnly: boolean) => call<Notification[]>("notifications", { unreadOnly }),
   unreadNotifications: () => call<number>("unread_notifications"),
   markNotificationsRead: (ids: string[]) => call<number>("mark_notifications_read", { ids }),
@@ -291,6 +300,8 @@ export const events = {
   databaseOpened: (f: (info: AppInfo) => void): Promise<UnlistenFn> =>
     listen<AppInfo>("database-opened", (e) => f(e.payload)),
   /** The upgrade failed; the database is not open. */
+  /** The schedule (offer reminders, enabled rules) changed something. */
+  sellingChanged: (f: () => void): Promise<UnlistenFn> => listen("selling-changed", () => f()),
   databaseFailed: (f: (e: ErrorBody) => void): Promise<UnlistenFn> =>
     listen<ErrorBody>("database-failed", (e) => f(e.payload)),
 };

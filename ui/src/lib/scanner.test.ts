@@ -104,6 +104,18 @@ describe("ScanDetector", () => {
     expect(typeInto(d, "ABCD", 100, 5).enter).toEqual({ kind: "scan", code: "ABCD" });
   });
 
+  it("takes a bin's short code for a scan only at a steady scanner's pace", () => {
+    const d = new ScanDetector();
+    expect(typeInto(d, "B1", 0, 5).enter).toEqual({ kind: "scan", code: "B1" });
+    expect(typeInto(d, "B12", 100, 6).enter).toEqual({ kind: "scan", code: "B12" });
+    // One slow gap, which a longer code may have, is a person here.
+    expect(typeWithGaps(d, "B7", 200, [5, 60]).at(-1)).toEqual({ kind: "none" });
+    expect(typeInto(d, "B1", 400, 60).enter).toEqual({ kind: "none" });
+    // Other short words stay words, however fast.
+    expect(typeInto(d, "ok", 600, 5).enter).toEqual({ kind: "none" });
+    expect(typeInto(d, "BB1", 800, 5).enter).toEqual({ kind: "none" });
+  });
+
   it("never sees a scan in a person's typing, and starts afresh on every key", () => {
     const d = new ScanDetector();
     const { steps, enter } = typeInto(d, "ABC12345", 0, 120);

@@ -10,7 +10,9 @@
 // with more than one slow gap. Nothing a person types is ever held back:
 // keys always land where they normally would, and only when a burst turns
 // out to be a scan are its characters taken back out of the field they
-// landed in.
+// landed in. A bin's own code (B1 to B999) is the one code shorter than
+// `minLength`; its burst counts only with no slow gap at all, as no person
+// types three keys 40 ms apart.
 
 export interface ScannerOptions {
   /** Longest usual pause between two keys of one burst, in milliseconds. */
@@ -37,6 +39,9 @@ export interface ScanKey {
 }
 
 export type ScanStep = { kind: "none" } | { kind: "start" } | { kind: "scan"; code: string };
+
+/** A bin's code: shorter than `minLength`, and still printed on its label. */
+const BIN_CODE = /^[Bb][0-9]{1,3}$/;
 
 const NONE: ScanStep = { kind: "none" };
 const START: ScanStep = { kind: "start" };
@@ -79,8 +84,10 @@ export class ScanDetector {
     }
     if (IGNORED_KEYS.has(k.key)) return NONE;
     if (k.key === "Enter") {
+      const long = this.buffer.length >= this.options.minLength;
+      const bin = !long && BIN_CODE.test(this.buffer);
       const step: ScanStep =
-        this.buffer.length >= this.options.minLength && this.extend(k.time) && this.atPace()
+        (long || bin) && this.extend(k.time) && this.atPace() && (long || this.slowGaps === 0)
           ? { kind: "scan", code: this.buffer }
           : NONE;
       this.reset();
