@@ -10,12 +10,20 @@ use trove_commerce::{
     TemplateInput,
 };
 use trove_core::ItemChanges;
-use trove_e2e::Driver;
+use trove_e2e::{Driver, Session};
 
 use crate::support::{
     click_js, ensure, quoted, scan_as_scanner, set_value, settle, show, text_of,
     wait_editor_titled, wait_text, wait_toast, Db, Outcome, WAIT,
 };
+
+/// Closes the item editor with its button and waits for it to go.
+fn close_editor(app: &Session) -> Outcome {
+    app.find("[data-testid=item-editor] button[aria-label=Close]")?
+        .click()?;
+    app.wait_gone("[data-testid=item-editor]", WAIT)?;
+    Ok(())
+}
 
 pub fn list_sell_pick_ship_return(driver: &mut Driver) -> Outcome {
     let db = Db::new()?;
@@ -82,9 +90,7 @@ pub fn list_sell_pick_ship_return(driver: &mut Driver) -> Outcome {
         "[data-testid=item-selling] tr[data-listing=ebay][data-status=active]",
         WAIT,
     )?;
-    app.find("[data-testid=item-editor] button[aria-label=Close]")?
-        .click()?;
-    app.wait_gone("[data-testid=item-editor]", WAIT)?;
+    close_editor(&app)?;
 
     // Mark it sold by scanning it on the Sales screen.
     show(&app, "sales")?;
@@ -134,9 +140,7 @@ pub fn list_sell_pick_ship_return(driver: &mut Driver) -> Outcome {
             "end",
         )?;
     }
-    app.find("[data-testid=item-editor] button[aria-label=Close]")?
-        .click()?;
-    app.wait_gone("[data-testid=item-editor]", WAIT)?;
+    close_editor(&app)?;
 
     // Pick it from the queue by scan; the wrong item is refused on screen.
     show(&app, "sales")?;
